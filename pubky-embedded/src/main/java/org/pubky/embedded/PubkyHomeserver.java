@@ -143,8 +143,13 @@ public final class PubkyHomeserver implements AutoCloseable {
                     new ClientApiApplication()));
             int relayPort = cfg.getInt(Keys.HTTP_RELAY_PORT, -1);
             if (relayPort >= 0) {
+                RelaySettings defaults = RelaySettings.defaults();
+                RelaySettings settings = new RelaySettings(
+                        cfg.getInt(Keys.HTTP_RELAY_MAX_BODY, defaults.maxBodyBytes()),
+                        cfg.getDuration(Keys.HTTP_RELAY_INBOX_TIMEOUT, defaults.inboxTimeout()),
+                        cfg.getDuration(Keys.HTTP_RELAY_LINK_TIMEOUT, defaults.linkTimeout()));
                 listeners.add(new JettyHost.Listener(HTTP_RELAY, host, relayPort,
-                        new HttpRelayApplication(HttpRelay.withDefaults(clock), RelaySettings.defaults())));
+                        new HttpRelayApplication(HttpRelay.withDefaults(clock), settings)));
             }
             HttpLimits limits = new HttpLimits(cfg.getInt(Keys.HTTP_MAX_THREADS, 200),
                     cfg.getInt(Keys.HTTP_MAX_HEADER_BYTES, 16 * 1024),
