@@ -165,9 +165,13 @@ public final class BencodeDict implements BencodeValue {
                     : type == BencodeInteger.class ? "integer"
                     : type == BencodeList.class ? "list" : "dict";
             throw new PubkyException(ErrorCode.INVALID_BENCODE,
-                    "'" + what + "' must be a " + expected + ", got a " + value.kind());
+                    "'" + what + "' must be " + article(expected) + ", got " + article(value.kind()));
         }
         return type.cast(value);
+    }
+
+    private static String article(String kind) {
+        return (kind.startsWith("i") ? "an " : "a ") + kind;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.pubky.core.keys.PublicKey;
  *   <li>target: SHA-1 of the 32 key bytes followed by the salt bytes.</li>
  * </ul>
  *
- * <p>A {@code null} salt is absent. An empty, non-null salt is treated as present, as the Rust
+ * <p>Immutable items are addressed by {@link #immutableTarget}. A {@code null} salt is absent. An empty, non-null salt is treated as present, as the Rust
  * {@code mainline} crate does ({@code Some(&[])} adds {@code 4:salt0:} to the signable); PKARR
  * never uses a salt. Stateless and thread-safe.
  */
@@ -87,6 +87,11 @@ public final class Bep44 {
         byte[] out = new byte[TARGET_LENGTH];
         sha1.doFinal(out, 0);
         return out;
+    }
+
+    /** The DHT target of an immutable item: SHA-1 of its bencoded value (e.g. {@code 12:Hello World!}). */
+    public static byte[] immutableTarget(byte[] bencodedValue) {
+        return target(bencodedValue, null);
     }
 
     private static int put(byte[] out, int p, byte[] bytes) {
