@@ -3,6 +3,7 @@ package org.pubky.core.bep44;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.pubky.core.keys.PublicKey;
 
@@ -42,10 +43,17 @@ public final class Bep44 {
     /** The signable of an item; {@code salt} may be {@code null} (absent). */
     public static byte[] signable(byte[] salt, long seq, byte[] value) {
         requireNonNull(value, "value is null");
+        return signable(salt, seq, value, 0, value.length);
+    }
+
+    /** The signable of an item whose value is {@code value[offset, offset + length)}. */
+    public static byte[] signable(byte[] salt, long seq, byte[] value, int offset, int length) {
+        requireNonNull(value, "value is null");
+        Objects.checkFromIndexSize(offset, length, value.length);
         byte[] seqDigits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
-        byte[] vLen = Integer.toString(value.length).getBytes(StandardCharsets.US_ASCII);
+        byte[] vLen = Integer.toString(length).getBytes(StandardCharsets.US_ASCII);
         byte[] saltLen = salt == null ? null : Integer.toString(salt.length).getBytes(StandardCharsets.US_ASCII);
-        int size = SEQ_PREFIX.length + seqDigits.length + V_PREFIX.length + vLen.length + 1 + value.length;
+        int size = SEQ_PREFIX.length + seqDigits.length + V_PREFIX.length + vLen.length + 1 + length;
         if (salt != null) {
             size += SALT_PREFIX.length + saltLen.length + 1 + salt.length;
         }
@@ -62,7 +70,7 @@ public final class Bep44 {
         p = put(out, p, V_PREFIX);
         p = put(out, p, vLen);
         out[p++] = ':';
-        put(out, p, value);
+        System.arraycopy(value, offset, out, p, length);
         return out;
     }
 

@@ -145,10 +145,7 @@ public final class SignedPacket {
 
     /** The BEP 44 signable of a packet: {@code 3:seqi<micros>e1:v<len>:<dns>}. */
     static byte[] signable(long micros, byte[] dns, int offset, int length) {
-        if (offset == 0 && length == dns.length) {
-            return Bep44.signable(micros, dns);
-        }
-        return Bep44.signable(micros, Arrays.copyOfRange(dns, offset, offset + length));
+        return Bep44.signable(null, micros, dns, offset, length);
     }
 
     private static long readLong(byte[] b, int offset) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -61,7 +62,7 @@ public sealed interface SvcParam {
         public static Alpn of(String... ids) {
             List<byte[]> list = new ArrayList<>();
             for (String id : ids) {
-                list.add(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                list.add(id.getBytes(StandardCharsets.UTF_8));
             }
             return new Alpn(list);
         }
@@ -94,7 +95,7 @@ public sealed interface SvcParam {
         public String toString() {
             StringBuilder sb = new StringBuilder("Alpn[");
             for (int i = 0; i < ids.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append(new String(ids.get(i), java.nio.charset.StandardCharsets.UTF_8));
+                sb.append(i == 0 ? "" : ",").append(new String(ids.get(i), StandardCharsets.UTF_8));
             }
             return sb.append(']').toString();
         }
