@@ -1,12 +1,7 @@
 /**
-<<<<<<< HEAD
- * Byte-level encodings the protocol is built from: base32 alphabets, postcard varints and
- * bencode, plus canonical base64url and a strict JSON reader and writer. Every decoder here
- * throws only {@link org.pubky.spi.PubkyException} and never reads past the input it was given.
-=======
- * Byte-level encodings the protocol is built from: base32 alphabets and postcard varints (bencode
- * has its own package, {@link org.pubky.core.bencode}). Every decoder here throws only
+ * Byte-level encodings the protocol is built from: base32 alphabets, postcard varints, canonical
+ * base64url and a strict JSON reader and writer (bencode has its own package,
+ * {@link org.pubky.core.bencode}). Every decoder here throws only
  * {@link org.pubky.spi.PubkyException} and never reads past the input it was given.
->>>>>>> pkarr
  */
 package org.pubky.core.encoding;
