@@ -19,7 +19,7 @@ import org.pubky.spi.storage.EventQuery;
  * shallow, must come out right; a store that lists in O(limit + depth) answers each page at once.
  */
 @Tag("slow")
-@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(60)
 public interface LargeListingContract extends MetadataStoreFixture {
     int IN_A = 40_000;
     int FILES = 20_000;
@@ -49,6 +49,7 @@ public interface LargeListingContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void firstAndLastPagesOfAHundredThousandEntries() {
         String user = newUser();
         Race.forEach(LOADERS, IN_A + FILES + IN_Z, i -> {
@@ -100,6 +101,7 @@ public interface LargeListingContract extends MetadataStoreFixture {
         assertThat(last).hasSize(10).extracting(Event::cursor).isSortedAccordingTo((x, y) -> Long.compare(y, x));
         assertThat(last.get(0).cursor()).isEqualTo(store().events().lastCursor());
         List<Event> all = allEvents();
-        assertThat(all).hasSize(100_000).extracting(Event::cursor).isSorted().doesNotHaveDuplicates();
+        assertThat(all).hasSize(100_000);
+        MetadataStoreFixture.assertCursorsIncrease(all);
     }
 }
