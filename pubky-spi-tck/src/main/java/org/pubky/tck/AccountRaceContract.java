@@ -16,6 +16,7 @@ import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.GrantRecord;
 import org.pubky.spi.storage.QuotaOverrides;
 import org.pubky.spi.storage.SignupTokenRecord;
+import org.pubky.spi.storage.SignupTokenState;
 import org.pubky.spi.storage.UserRecord;
 
 /**
@@ -52,7 +53,7 @@ public interface AccountRaceContract extends MetadataStoreFixture {
             }
         }
         assertThat(store().users().stats().users()).isEqualTo(10);
-        assertThat(store().signupTokens().count(org.pubky.spi.storage.SignupTokenState.UNUSED)).isZero();
+        assertThat(store().signupTokens().count(SignupTokenState.UNUSED)).isZero();
     }
 
     @Test

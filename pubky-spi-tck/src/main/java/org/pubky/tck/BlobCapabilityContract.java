@@ -3,6 +3,7 @@ package org.pubky.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ public interface BlobCapabilityContract extends BlobStoreFixture {
         store.close();
 
         assertThatThrownBy(() -> store.open(blob.id())).isInstanceOf(PubkyException.class);
-        assertThatThrownBy(() -> store.write(new java.io.ByteArrayInputStream(new byte[1])))
+        assertThatThrownBy(() -> store.write(new ByteArrayInputStream(new byte[1])))
                 .isInstanceOf(PubkyException.class);
         assertThatThrownBy(() -> store.scan(clock().instant(), id -> { })).isInstanceOf(PubkyException.class);
     }

@@ -3,6 +3,7 @@ package org.pubky.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ public interface BlobConcurrencyContract extends BlobStoreFixture {
 
         List<Race.Outcome<Boolean>> outcomes = Race.run(8, racer -> {
             boolean deleted = blobs().delete(doomed.get(racer).id());
-            return deleted && java.util.Arrays.equals(read(shared.id()), content);
+            return deleted && Arrays.equals(read(shared.id()), content);
         });
 
         assertThat(Race.losers(outcomes)).isEmpty();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ public interface BlobScanContract extends BlobStoreFixture {
                 return rest.read(b, off, len);
             }
         };
-        List<Race.Outcome<StoredBlob>> outcome = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Race.Outcome<StoredBlob>> outcome = new CopyOnWriteArrayList<>();
         Thread writer = new Thread(() -> {
             try {
                 outcome.add(new Race.Outcome<>(0, blobs().write(slow), null));

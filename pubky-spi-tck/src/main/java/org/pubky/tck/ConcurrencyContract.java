@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.DeleteOutcome;
 import org.pubky.spi.storage.Entry;
 import org.pubky.spi.storage.Event;
+import org.pubky.spi.storage.EventQuery;
 import org.pubky.spi.storage.EventType;
 import org.pubky.spi.storage.PutOutcome;
 
@@ -207,5 +209,43 @@ public interface ConcurrencyContract extends MetadataStoreFixture {
 
         assertThat(Race.losers(outcomes)).isEmpty();
         assertThat(listAll(user, "/pub/l/", false, false)).hasSize(600);
+    }
+
+    /**
+     * A reader that follows the log by cursor while others write must see every event: cursors
+     * become visible in order, so an event with a lower cursor never appears after a higher one
+     * was read (HS-MI-006; a database sequence alone does not give this).
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    default void readerFollowingTheLogByCursorMissesNothing() {
+        String user = newUser();
+        int writers = 4;
+        int perWriter = 60;
+
+        List<Race.Outcome<List<Event>>> outcomes = Race.run(writers + 1, racer -> {
+            if (racer < writers) {
+                for (int i = 0; i < perWriter; i++) {
+                    put(user, "/pub/w" + racer + "/" + i, 1);
+                }
+                return List.of();
+            }
+            List<Event> seen = new ArrayList<>();
+            long cursor = 0;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (seen.size() < writers * perWriter && System.nanoTime() < deadline) {
+                List<Event> page = store().events().read(new EventQuery(Map.of(), cursor, List.of(), 7, false));
+                seen.addAll(page);
+                if (!page.isEmpty()) {
+                    cursor = page.get(page.size() - 1).cursor();
+                }
+            }
+            return seen;
+        });
+
+        assertThat(Race.losers(outcomes)).isEmpty();
+        List<Event> followed = outcomes.get(writers).value();
+        MetadataStoreFixture.assertCursorsIncrease(followed);
+        assertThat(followed).isEqualTo(allEvents()).hasSize(writers * perWriter);
     }
 }

@@ -3,9 +3,11 @@ package org.pubky.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,13 +40,13 @@ public interface LargeListingContract extends MetadataStoreFixture {
         return String.format("/pub/big/z/%05d/x", i);
     }
 
-    static List<String> range(int from, int to, java.util.function.IntFunction<String> name) {
+    static List<String> range(int from, int to, IntFunction<String> name) {
         return IntStream.range(from, to).mapToObj(name).toList();
     }
 
     static List<String> reversed(List<String> list) {
         List<String> out = new ArrayList<>(list);
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 

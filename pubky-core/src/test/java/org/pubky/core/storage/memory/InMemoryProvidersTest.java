@@ -3,6 +3,7 @@ package org.pubky.core.storage.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ final class InMemoryProvidersTest {
     @Test
     void rangesOutsideTheBlobAreRefused(@TempDir Path dir) {
         try (var blobs = new InMemoryBlobStoreProvider().open(ProviderContext.of(dir), Map.of())) {
-            String id = blobs.write(new java.io.ByteArrayInputStream(new byte[10])).id();
+            String id = blobs.write(new ByteArrayInputStream(new byte[10])).id();
 
             for (long[] range : new long[][] {{-1, 1}, {0, -1}, {11, 0}, {5, 6}, {Long.MAX_VALUE, 1}}) {
                 assertThatThrownBy(() -> blobs.open(id, range[0], range[1])).as("%d+%d", range[0], range[1])

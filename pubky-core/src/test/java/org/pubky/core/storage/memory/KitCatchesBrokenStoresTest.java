@@ -33,6 +33,7 @@ import org.pubky.spi.storage.StoredBlob;
 import org.pubky.spi.storage.UnitProbe;
 import org.pubky.spi.storage.UserStore;
 import org.pubky.tck.AtomicityContract;
+import org.pubky.tck.BlobCapabilityContract;
 import org.pubky.tck.BlobFailureContract;
 import org.pubky.tck.MutableClock;
 import org.pubky.tck.OrderingContract;
@@ -74,6 +75,16 @@ final class KitCatchesBrokenStoresTest {
             assertThatThrownBy(() -> broken.runtimeExceptionFromTheStreamComesBackAsItIs(10))
                     .isInstanceOf(AssertionError.class);
             assertThatCode(() -> control.runtimeExceptionFromTheStreamComesBackAsItIs(10)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void storeWithoutRangeReadsMustRefuseThemNotServeThem() {
+        MutableClock clock = new MutableClock();
+        try (BlobKit honest = new BlobKit(new Rangeless(new InMemoryBlobStore(clock), false), clock);
+                BlobKit sneaky = new BlobKit(new Rangeless(new InMemoryBlobStore(clock), true), clock)) {
+            assertThatCode(honest::rangeReadsWorkOrAreRefusedAsUnsupported).doesNotThrowAnyException();
+            assertThatThrownBy(sneaky::rangeReadsWorkOrAreRefusedAsUnsupported).isInstanceOf(AssertionError.class);
         }
     }
 
@@ -119,7 +130,7 @@ final class KitCatchesBrokenStoresTest {
     }
 
     /** The blob contracts run by hand against one store. */
-    private static final class BlobKit implements BlobFailureContract, AutoCloseable {
+    private static final class BlobKit implements BlobFailureContract, BlobCapabilityContract, AutoCloseable {
         private final BlobStore blobs;
         private final MutableClock clock;
 
@@ -272,6 +283,50 @@ final class KitCatchesBrokenStoresTest {
         @Override
         public Set<StoreCapability> capabilities() {
             return delegate.capabilities();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /**
+     * Does not advertise range reads; the honest variant keeps the SPI's refusing default, the
+     * sneaky one still serves ranges, which the capability rule forbids.
+     */
+    private static final class Rangeless implements BlobStore {
+        private final BlobStore delegate;
+        private final boolean serveRangesAnyway;
+
+        Rangeless(BlobStore delegate, boolean serveRangesAnyway) {
+            this.delegate = delegate;
+            this.serveRangesAnyway = serveRangesAnyway;
+        }
+
+        @Override
+        public StoredBlob write(InputStream content) {
+            return delegate.write(content);
+        }
+
+        @Override
+        public InputStream open(String id) {
+            return delegate.open(id);
+        }
+
+        @Override
+        public InputStream open(String id, long offset, long length) {
+            return serveRangesAnyway ? delegate.open(id, offset, length) : BlobStore.super.open(id, offset, length);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return delegate.delete(id);
+        }
+
+        @Override
+        public void scan(Instant createdBefore, Consumer<String> visitor) {
+            delegate.scan(createdBefore, visitor);
         }
 
         @Override
