@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link StandardCopyOption#ATOMIC_MOVE} and forces the parent directory, in that order, and only
  * then returns. A blob is therefore either absent or complete and durable; a crash at any point
  * leaves at most a temp file, which is never visible as a blob and is removed once stale (on
- * {@link #open(FileBlobStoreConfig, Clock) open} and by {@link #deleteStaleTempFiles()}). With
+ * {@link #at(FileBlobStoreConfig, Clock) opening} and by {@link #deleteStaleTempFiles()}). With
  * {@code fsync} off the same steps run without forcing anything.
  *
  * <p><b>Several processes</b> may share one directory (on a local or a POSIX-conforming network
@@ -83,8 +83,8 @@ public final class FileBlobStore implements BlobStore {
     }
 
     /** Opens a store in {@code directory} with fsync on and the system clock. */
-    public static FileBlobStore open(Path directory) {
-        return open(FileBlobStoreConfig.of(directory), Clock.systemUTC());
+    public static FileBlobStore at(Path directory) {
+        return at(FileBlobStoreConfig.of(directory), Clock.systemUTC());
     }
 
     /**
@@ -94,12 +94,12 @@ public final class FileBlobStore implements BlobStore {
      * @param clock the source of blob creation times (and of "now" for stale temp files)
      * @throws PubkyException {@code STORAGE_FAILURE} if the directory cannot be created or used
      */
-    public static FileBlobStore open(FileBlobStoreConfig config, Clock clock) {
-        return open(config, clock, null);
+    public static FileBlobStore at(FileBlobStoreConfig config, Clock clock) {
+        return at(config, clock, null);
     }
 
-    /** As {@link #open(FileBlobStoreConfig, Clock)}, with the durability chosen by a test. */
-    static FileBlobStore open(FileBlobStoreConfig config, Clock clock, Durability chosen) {
+    /** As {@link #at(FileBlobStoreConfig, Clock)}, with the durability chosen by a test. */
+    static FileBlobStore at(FileBlobStoreConfig config, Clock clock, Durability chosen) {
         requireNonNull(config, "config is null");
         requireNonNull(clock, "clock is null");
         Path root;

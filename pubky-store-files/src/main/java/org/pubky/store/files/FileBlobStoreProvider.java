@@ -58,7 +58,7 @@ public final class FileBlobStoreProvider implements BlobStoreProvider {
     @Override
     public BlobStore open(ProviderContext context, Map<String, String> config) {
         requireNonNull(context, "context is null");
-        return FileBlobStore.open(configure(context, config), context.clock());
+        return FileBlobStore.at(configure(context, config), context.clock());
     }
 
     /** The store configuration {@code config} describes, without touching the file system. */
