@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.ProviderContext;
 import org.pubky.spi.PubkyException;
@@ -43,7 +43,7 @@ public final class FileBlobStoreProvider implements BlobStoreProvider {
     public static final String TEMP_GRACE = "temp-grace";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStoreProvider.class);
-    private static final Set<String> KEYS = Set.of(DIR, FSYNC, TEMP_GRACE);
+    private static final List<String> KEYS = List.of(DIR, FSYNC, TEMP_GRACE);
 
     @Override
     public String name() {
