@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,9 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -292,44 +288,9 @@ public final class FileBlobStore implements BlobStore {
         ensureOpen();
         long limit = BlobIds.ceilMicros(createdBefore);
         try {
-            for (Path level1 : fanOutDirectories(layout.root())) {
-                for (Path level2 : fanOutDirectories(level1)) {
-                    scanLeaf(level2, limit, visitor);
-                }
-            }
+            layout.forEachBlob(limit, visitor);
         } catch (IOException e) {
             throw failure("cannot scan the blob directory", e);
-        }
-    }
-
-    private static List<Path> fanOutDirectories(Path parent) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
-            for (Path entry : entries) {
-                if (BlobIds.isFanOutName(entry.getFileName().toString()) && StoreLayout.isRealDirectory(entry)) {
-                    found.add(entry);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // removed by hand while we walked; nothing in it to visit
-        } catch (DirectoryIteratorException e) {
-            throw e.getCause();
-        }
-        return found;
-    }
-
-    private static void scanLeaf(Path leaf, long limit, Consumer<String> visitor) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(leaf)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (BlobIds.isId(name) && BlobIds.createdMicros(name) < limit) {
-                    visitor.accept(name);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // removed by hand while we walked
-        } catch (DirectoryIteratorException e) {
-            throw e.getCause();
         }
     }
 

@@ -1,14 +1,19 @@
 package org.pubky.store.files;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
 
@@ -105,6 +110,51 @@ final class StoreLayout {
         return blobPath(id);
     }
 
+    /**
+     * Calls {@code visitor} with the id of every blob created before {@code limitMicros}
+     * ({@link BlobIds#ceilMicros}), reading directory listings only. Skips fan-out entries that
+     * are not real directories and files that are not named like ids; a directory removed while
+     * the walk runs is skipped too.
+     */
+    void forEachBlob(long limitMicros, Consumer<String> visitor) throws IOException {
+        for (Path level1 : fanOutDirectories(root)) {
+            for (Path level2 : fanOutDirectories(level1)) {
+                scanLeaf(level2, limitMicros, visitor);
+            }
+        }
+    }
+
+    private static List<Path> fanOutDirectories(Path parent) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+            for (Path entry : entries) {
+                if (BlobIds.isFanOutName(entry.getFileName().toString()) && isRealDirectory(entry)) {
+                    found.add(entry);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // removed by hand while we walked: nothing in it to visit
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return found;
+    }
+
+    private static void scanLeaf(Path leaf, long limit, Consumer<String> visitor) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(leaf)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (BlobIds.isId(name) && BlobIds.createdMicros(name) < limit) {
+                    visitor.accept(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // removed by hand while we walked
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+    }
+
     /** Creates {@code directory} unless it exists; refuses anything but a real directory. */
     static void ensureDirectory(Path directory) throws IOException {
         try {
@@ -112,7 +162,7 @@ final class StoreLayout {
         } catch (FileAlreadyExistsException e) {
             if (!isRealDirectory(directory)) {
                 throw new PubkyException(ErrorCode.STORAGE_FAILURE,
-                        "blob store layout is damaged: a fan-out entry is not a directory", e);
+                        "blob store layout is damaged: an entry that should be a directory is not one", e);
             }
         }
     }
