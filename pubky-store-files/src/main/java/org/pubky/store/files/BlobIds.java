@@ -2,8 +2,6 @@ package org.pubky.store.files;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import org.pubky.spi.ErrorCode;
-import org.pubky.spi.PubkyException;
 
 /**
  * The ids this store hands out: {@code <14 hex digits of microseconds since the epoch>-<24 hex
@@ -58,37 +56,10 @@ final class BlobIds {
     }
 
     /**
-     * Checks an id a caller passed in, before any file-system access.
-     *
-     * @return true if {@code id} has the shape of an id of this store; false if it is a legal
-     *     blob id in the SPI's sense ({@code [A-Za-z0-9._-]{1,200}}) that this store never hands
-     *     out, so no such blob can exist
-     * @throws PubkyException {@code MALFORMED_INPUT} if {@code id} is not a legal blob id at all
-     *     (empty, too long, a separator, NUL or any other character outside the alphabet)
+     * Whether {@code name} has the exact shape of an id of this store. Decided from the string
+     * alone, before any file-system access: anything else (a separator, {@code ..}, NUL, an
+     * absolute path, upper case, any other length) names no blob of this store.
      */
-    static boolean check(String id) {
-        if (id == null) {
-            throw new NullPointerException("id is null");
-        }
-        if (id.isEmpty() || id.length() > 200) {
-            throw malformed();
-        }
-        boolean ours = id.length() == LENGTH;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean legal = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '.' || c == '_' || c == '-';
-            if (!legal) {
-                throw malformed();
-            }
-            if (ours) {
-                ours = i == TIME_DIGITS ? c == '-' : isLowerHex(c);
-            }
-        }
-        return ours;
-    }
-
-    /** Whether a file name found on disk is an id of this store (no exception, used by scans). */
     static boolean isId(String name) {
         if (name.length() != LENGTH) {
             return false;
@@ -102,7 +73,7 @@ final class BlobIds {
         return true;
     }
 
-    /** Microseconds since the epoch at which the blob {@code id} (already checked) was created. */
+    /** Microseconds since the epoch at which the blob {@code id} (an {@link #isId id}) was created. */
     static long createdMicros(String id) {
         return Long.parseLong(id, 0, TIME_DIGITS, 16);
     }
@@ -139,9 +110,5 @@ final class BlobIds {
 
     private static boolean isLowerHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-    }
-
-    private static PubkyException malformed() {
-        return new PubkyException(ErrorCode.MALFORMED_INPUT, "blob id must be 1-200 characters of [A-Za-z0-9._-]");
     }
 }

@@ -44,10 +44,11 @@ import org.slf4j.LoggerFactory;
  * directories are never removed, and a cleaner only deletes temp files idle for longer than the
  * grace period.
  *
- * <p><b>Untrusted ids</b> are checked before any file-system access: an id that is not a legal
- * blob id ({@code [A-Za-z0-9._-]{1,200}}: no separator, no NUL) fails with
- * {@link ErrorCode#MALFORMED_INPUT}; a legal one this store never hands out (such as {@code ..})
- * is simply absent. No symbolic link is followed below the root.
+ * <p><b>Untrusted ids</b> are checked before any file-system access: an id that does not have
+ * the exact shape of this store's ids (a separator, {@code ..}, NUL, an absolute or overlong
+ * path, anything else) names no blob, so {@link #open} fails with {@link ErrorCode#NOT_FOUND} and
+ * {@link #delete} returns false without touching the disk. No symbolic link is followed below
+ * the root.
  *
  * <p><b>Errors.</b> File-system failures become {@link ErrorCode#STORAGE_FAILURE} with the
  * {@link IOException} as cause; messages name no host path. Calls after {@link #close()} fail
@@ -130,8 +131,9 @@ public final class FileBlobStore implements BlobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>An exception thrown by {@code content} (an {@link IOException} included, although this
-     * method does not declare it) propagates unchanged, after the temp file is deleted.
+     * <p>When {@code content} fails, the temp file is deleted and the failure reaches the caller:
+     * a runtime exception or error as the same instance, an {@link IOException} as an
+     * {@link java.io.UncheckedIOException} whose cause is that same instance.
      *
      * @throws PubkyException {@code STORAGE_FAILURE} if the file system fails
      */
@@ -151,7 +153,7 @@ public final class FileBlobStore implements BlobStore {
             durability.syncFile(channel);
         } catch (InputFailure e) {
             temps.discard(temp.path());
-            throw InputFailure.<RuntimeException>rethrow(e.getCause());
+            throw e.unwrap();
         } catch (IOException e) {
             temps.discard(temp.path());
             throw failure("cannot write a blob", e);
@@ -234,8 +236,9 @@ public final class FileBlobStore implements BlobStore {
     }
 
     private InputStream openRange(String id, long offset, long length) {
-        boolean ours = BlobIds.check(id);
+        requireNonNull(id, "id is null");
         ensureOpen();
+        boolean ours = BlobIds.isId(id);
         if (!ours) {
             throw notFound();
         }
@@ -259,8 +262,9 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public boolean delete(String id) {
-        boolean ours = BlobIds.check(id);
+        requireNonNull(id, "id is null");
         ensureOpen();
+        boolean ours = BlobIds.isId(id);
         if (!ours) {
             return false;
         }

@@ -7,6 +7,7 @@ import static org.pubky.store.files.FileBlobStoreBasicsTest.assertCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,9 +24,15 @@ final class FileBlobStoreFailedWriteTest {
     Path dir;
 
     @Test
-    void anIOExceptionFromTheInputIsRethrownAsItIsAndLeavesNothing() {
+    void anIOExceptionFromTheInputComesBackAsTheCauseOfAnUncheckedIOExceptionAndLeavesNothing() {
         IOException broken = new IOException("client went away");
-        assertFailedWriteLeavesNothing(broken);
+        try (FileBlobStore store = FileBlobStore.at(dir)) {
+            assertThatThrownBy(() -> store.write(failing(1 << 20, broken)))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .cause().isSameAs(broken);
+            assertThat(broken.getSuppressed()).isEmpty();
+            assertNothingVisible(store);
+        }
     }
 
     @Test
@@ -40,7 +47,7 @@ final class FileBlobStoreFailedWriteTest {
 
     @Test
     void aFailureOnTheFirstReadLeavesNothing() {
-        IOException broken = new IOException("no body");
+        IllegalStateException broken = new IllegalStateException("no body");
         try (FileBlobStore store = FileBlobStore.at(dir)) {
             assertThatThrownBy(() -> store.write(failing(0, broken))).isSameAs(broken);
             assertNothingVisible(store);

@@ -121,7 +121,8 @@ final class FileBlobStoreTempFilesTest {
     void aFailedWriteRemovesItsTempFileAtOnce() {
         try (FileBlobStore store = FileBlobStore.at(dir)) {
             IOException broken = new IOException("reset");
-            assertThatThrownBy(() -> store.write(FileBlobStoreFailedWriteTest.failing(300_000, broken))).isSameAs(broken);
+            assertThatThrownBy(() -> store.write(FileBlobStoreFailedWriteTest.failing(300_000, broken)))
+                    .cause().isSameAs(broken);
             assertThat(tempFiles()).isEmpty();
         }
     }
