@@ -199,7 +199,14 @@ public final class FileBlobStore implements BlobStore {
             // before some instant never returns one that became visible after it
             id = ids.next(clock.instant());
             target = layout.prepareBlobPath(id);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // an operator removed the (empty) fan-out directory since we last made sure of it
+                layout.forget(id);
+                target = layout.prepareBlobPath(id);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException | RuntimeException e) {
             temps.discard(temp);
             throw e instanceof IOException io ? failure("cannot move a blob into place", io) : (RuntimeException) e;

@@ -110,6 +110,13 @@ final class StoreLayout {
         return blobPath(id);
     }
 
+    /** Drops what this instance believed about the fan-out directories of {@code id}. */
+    void forget(String id) {
+        String leaf = leaf(id);
+        verified.remove(leaf);
+        durable.remove(leaf);
+    }
+
     /**
      * Calls {@code visitor} with the id of every blob created before {@code limitMicros}
      * ({@link BlobIds#ceilMicros}), reading directory listings only. Skips fan-out entries that

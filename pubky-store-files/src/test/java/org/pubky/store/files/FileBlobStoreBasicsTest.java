@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +83,36 @@ final class FileBlobStoreBasicsTest {
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(Files::isRegularFile)).hasSize(300)
                     .allMatch(p -> p.getNameCount() == dir.getNameCount() + 3);
+        }
+    }
+
+    @Test
+    void fanOutDirectoriesRemovedByAnOperatorWhileRunningAreCreatedAgain() throws IOException {
+        try (FileBlobStore store = FileBlobStore.at(FileBlobStoreConfig.of(dir).withFsync(false), Clock.systemUTC())) {
+            Set<String> usedLeaves = new HashSet<>();
+            for (int i = 0; i < 1000; i++) {
+                String id = store.write(TestContent.stream(i, 1)).id();
+                usedLeaves.add(BlobIds.level1(id) + BlobIds.level2(id));
+                store.delete(id);
+            }
+            // what a careless "remove empty directories" job does: every fan-out directory goes
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir) && !p.startsWith(dir.resolve("tmp"))) {
+                        Files.delete(p);
+                    }
+                }
+            }
+
+            // about 1.5% of the leaves were used and removed: write until 5 blobs landed in one
+            // (some 330 writes on average; failing to within 3000 has a chance of about 1e-15)
+            int intoRemovedLeaves = 0;
+            for (int i = 0; i < 3000 && intoRemovedLeaves < 5; i++) {
+                StoredBlob blob = store.write(TestContent.stream(i, 100));
+                TestContent.assertContent(store.open(blob.id()), i, 0, 100);
+                intoRemovedLeaves += usedLeaves.contains(BlobIds.level1(blob.id()) + BlobIds.level2(blob.id())) ? 1 : 0;
+            }
+            assertThat(intoRemovedLeaves).isEqualTo(5);
         }
     }
 
