@@ -32,7 +32,8 @@ interface Durability {
 
     /** Whether this platform lets us open {@code directory} to fsync it. */
     static boolean canSyncDirectories(Path directory) {
-        try (FileChannel ignored = FileChannel.open(directory, StandardOpenOption.READ)) {
+        try {
+            FileChannel.open(directory, StandardOpenOption.READ).close();
             return true;
         } catch (IOException e) {
             return false;

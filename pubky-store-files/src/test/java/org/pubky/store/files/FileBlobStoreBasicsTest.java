@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,15 @@ final class FileBlobStoreBasicsTest {
         }
         try (FileBlobStore store = FileBlobStore.at(dir)) {
             assertThat(TestContent.readAll(store.open(blob.id()))).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void blobFilesAreReadableByTheirOwnerOnly() throws IOException {
+        try (FileBlobStore store = FileBlobStore.at(dir)) {
+            String id = store.write(TestContent.stream(1, 10)).id();
+            Path file = dir.resolve(BlobIds.level1(id)).resolve(BlobIds.level2(id)).resolve(id);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
 
