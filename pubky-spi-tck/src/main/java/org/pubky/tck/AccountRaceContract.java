@@ -16,17 +16,19 @@ import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.GrantRecord;
 import org.pubky.spi.storage.QuotaOverrides;
 import org.pubky.spi.storage.SignupTokenRecord;
+import org.pubky.spi.storage.SignupTokenState;
 import org.pubky.spi.storage.UserRecord;
 
 /**
  * Exactly-once under concurrency for everything that is not an entry: token consumption, user
  * creation, replay values, first-copy-wins grants and the single bearer of a grant.
  */
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(60)
 public interface AccountRaceContract extends MetadataStoreFixture {
     int RACERS = 16;
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void sixteenUsersRacingForOneTokenCreateExactlyOne() {
         for (int round = 0; round < 10; round++) {
             SignupTokenRecord token = SignupTokenRecord.unused(TckData.signupToken(), clock().instant(),
@@ -51,10 +53,11 @@ public interface AccountRaceContract extends MetadataStoreFixture {
             }
         }
         assertThat(store().users().stats().users()).isEqualTo(10);
-        assertThat(store().signupTokens().count(org.pubky.spi.storage.SignupTokenState.UNUSED)).isZero();
+        assertThat(store().signupTokens().count(SignupTokenState.UNUSED)).isZero();
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void sixteenCreationsOfOneUserCreateItOnce() {
         for (int round = 0; round < 10; round++) {
             String user = TckData.userKey();
@@ -72,6 +75,7 @@ public interface AccountRaceContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void oneUserRacingWithSixteenTokensConsumesExactlyOne() {
         String user = TckData.userKey();
         List<SignupTokenRecord> tokens = new ArrayList<>();
@@ -100,6 +104,7 @@ public interface AccountRaceContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void replayValueIsFirstUsedByExactlyOneRacer() {
         for (int round = 0; round < 20; round++) {
             String key = "pop:race-" + round;
@@ -113,6 +118,7 @@ public interface AccountRaceContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void concurrentCopiesOfAGrantAllSeeTheOneStored() {
         String user = newUser();
         Instant now = clock().instant();
@@ -128,6 +134,7 @@ public interface AccountRaceContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void concurrentBearerReplacementsLeaveExactlyOneToken() {
         String user = newUser();
         Instant now = clock().instant();

@@ -150,6 +150,18 @@ public interface MetadataStoreFixture {
             List<Event> events, long lastCursor, UserStats stats, List<SignupTokenRecord> tokens) {
     }
 
+    /** Asserts that the events' cursors are positive and strictly increase (so none repeats). */
+    static void assertCursorsIncrease(List<Event> events) {
+        long previous = 0;
+        for (Event event : events) {
+            if (event.cursor() <= previous) {
+                throw new AssertionError("cursor " + event.cursor() + " follows " + previous + " in " + events.size()
+                        + " events");
+            }
+            previous = event.cursor();
+        }
+    }
+
     /** An instant {@code micros} microseconds after the clock's current time, without moving it. */
     default Instant later(long micros) {
         return clock().instant().plusNanos(micros * 1_000);

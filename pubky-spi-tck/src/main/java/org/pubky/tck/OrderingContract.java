@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,11 +70,11 @@ public interface OrderingContract extends MetadataStoreFixture {
         UTF8_SORTED.forEach(path -> put(user, path, 1));
 
         // U+FFFD sorts before U+1F600 in UTF-8 (EF.. < F0..) although '\ufffd' > '\ud83d' as chars
-        assertThat(list(user, "/o/", false, false, java.util.Optional.of("/o/\ufffd"), 10))
+        assertThat(list(user, "/o/", false, false, Optional.of("/o/\ufffd"), 10))
                 .containsExactly("/o/\ud800\udc00", "/o/\ud83d\ude00");
-        assertThat(list(user, "/o/", false, true, java.util.Optional.of("/o/\ud800\udc00"), 2))
+        assertThat(list(user, "/o/", false, true, Optional.of("/o/\ud800\udc00"), 2))
                 .containsExactly("/o/\ufffd", "/o/\uff21");
-        assertThat(list(user, "/o/", true, false, java.util.Optional.of("/o/a.b"), 2))
+        assertThat(list(user, "/o/", true, false, Optional.of("/o/a.b"), 2))
                 .containsExactly("/o/a/", "/o/a0");
     }
 

@@ -18,7 +18,7 @@ import org.pubky.spi.storage.StoreCapability;
  * {@link EventLog#subscribe}: listeners wake after commits, may be coalesced, and stop after
  * their subscription is closed. A listener that throws must not make the committed unit fail.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(60)
 public interface SubscriptionContract extends MetadataStoreFixture {
     long WAIT_SECONDS = 10;
 
@@ -52,6 +52,7 @@ public interface SubscriptionContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void listenerWakesAfterPutAndDeleteAndSeesTheCommittedEvent() throws InterruptedException {
         String user = newUser();
         Watcher watcher = new Watcher(store());
@@ -65,6 +66,7 @@ public interface SubscriptionContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void closedSubscriptionIsNotCalledAgain() throws InterruptedException {
         String user = newUser();
         Watcher closed = new Watcher(store());
@@ -87,6 +89,7 @@ public interface SubscriptionContract extends MetadataStoreFixture {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void everySubscriberIsWokenAndAThrowingOneBreaksNothing() throws InterruptedException {
         String user = newUser();
         CountDownLatch thrown = new CountDownLatch(1);
@@ -114,6 +117,7 @@ public interface SubscriptionContract extends MetadataStoreFixture {
      * the first. Without it nothing can be refused, so the store only has to wake for its own.
      */
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     default void crossInstanceNotificationsWhenAdvertised() throws InterruptedException {
         String user = newUser();
         Watcher watcher = new Watcher(store());

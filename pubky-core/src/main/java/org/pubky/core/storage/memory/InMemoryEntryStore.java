@@ -2,6 +2,7 @@ package org.pubky.core.storage.memory;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.NavigableMap;
@@ -145,7 +146,7 @@ final class InMemoryEntryStore implements EntryStore {
             undo.push(() -> state.users.put(owner.user(), owner));
             probe.reached(UnitProbe.USAGE_UPDATED);
 
-            List<Event> mine = state.eventsByUser.computeIfAbsent(owner.user(), u -> new java.util.ArrayList<>());
+            List<Event> mine = state.eventsByUser.computeIfAbsent(owner.user(), u -> new ArrayList<>());
             state.events.add(event);
             mine.add(event);
             state.nextCursor++;

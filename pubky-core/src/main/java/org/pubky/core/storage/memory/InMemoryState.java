@@ -2,6 +2,7 @@ package org.pubky.core.storage.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.pubky.spi.storage.UserRecord;
  * under the read lock of {@link InMemoryGuard} and change it under the write lock.
  */
 final class InMemoryState {
+    private static final NavigableMap<String, Entry> EMPTY =
+            Collections.unmodifiableNavigableMap(new TreeMap<>(PathOrder.COMPARATOR));
+
     /** Users by key; keys are ASCII, so String order is their byte order. */
     final NavigableMap<String, UserRecord> users = new TreeMap<>();
     final NavigableMap<String, SignupTokenRecord> tokens = new TreeMap<>();
@@ -50,9 +54,6 @@ final class InMemoryState {
         NavigableMap<String, Entry> mine = entries.get(user);
         return mine == null ? EMPTY : mine;
     }
-
-    private static final NavigableMap<String, Entry> EMPTY =
-            java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(PathOrder.COMPARATOR));
 
     void clear() {
         users.clear();
