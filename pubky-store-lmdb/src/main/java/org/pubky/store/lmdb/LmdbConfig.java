@@ -64,7 +64,11 @@ record LmdbConfig(Path dir, long mapSize, long maxMapSize, int maxReaders, Sync 
         String dirText = config.get("dir");
         Path dir = dirText != null && !dirText.isBlank() ? Path.of(dirText.trim())
                 : context.requireDataDirectory(LmdbMetadataStoreProvider.NAME).resolve("lmdb");
-        long mapSize = roundUp(size(config, "map-size", 256L << 20));
+        long requested = size(config, "map-size", 256L << 20);
+        if (requested < GRANULE) {
+            throw new PubkyException(ErrorCode.MALFORMED_INPUT, "LMDB map-size must be at least 64k");
+        }
+        long mapSize = roundUp(requested);
         long maxMapSize = roundUp(size(config, "max-map-size", 1L << 40));
         int maxReaders = (int) Math.min(Integer.MAX_VALUE, size(config, "max-readers", 256));
         Sync sync = switch (config.getOrDefault("sync", "true").trim().toLowerCase(Locale.ROOT)) {
