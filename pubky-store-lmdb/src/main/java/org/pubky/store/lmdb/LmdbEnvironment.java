@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link #read}/{@link #write}; nothing escapes them.
  *
  * <p><b>Writers.</b> LMDB has a single writer; {@link #write} serialises writers with a Java lock
- * (so a waiting writer holds no LMDB resource) and runs one write transaction per call.
+ * (so a waiting writer holds no LMDB resource) and commits the units of concurrent writers
+ * together (group commit, each unit in a nested transaction).
  *
  * <p><b>Map growth.</b> {@code mdb_env_set_mapsize} is only safe while this process has no
  * transaction open. Every transaction runs under the shared side of a read-write lock; on
@@ -52,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LmdbEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LmdbEnvironment.class);
+    /** The most units one group commit takes from the queue. */
+    static final int MAX_BATCH = 256;
 
     private final LmdbConfig config;
     private final Env<byte[]> env;
@@ -59,8 +64,10 @@ final class LmdbEnvironment implements AutoCloseable {
     private final FileLock lock;
     private final ReentrantReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final ReentrantLock writer = new ReentrantLock();
+    private final ConcurrentLinkedQueue<WriteRequest<?>> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore readers;
     private final AtomicInteger growths = new AtomicInteger();
+    private final AtomicLong commits = new AtomicLong();
     private volatile boolean closed;
 
     final Dbi<byte[]> meta;
@@ -213,34 +220,109 @@ final class LmdbEnvironment implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} in one write transaction and commits it. If {@code body} throws, the
-     * transaction is aborted and the exception propagates. If the map is full, the map grows and
-     * {@code body} runs again from the start in a fresh transaction, so it must not have effects
-     * outside the transaction.
+     * Runs {@code body} as one atomic unit in a write transaction and returns once it is committed
+     * (and, with {@code sync=true}, on disk). If {@code body} throws, none of its writes happen and
+     * the exception is rethrown here. {@code body} must have no effect outside the transaction: it
+     * may run more than once (after a map growth) and on another caller's thread.
+     *
+     * <p><b>Group commit.</b> Callers queue their units; whoever holds the writer lock runs every
+     * queued unit (at most {@value #MAX_BATCH}) in one write transaction, each inside its own nested
+     * transaction so that a unit that throws is rolled back alone, and commits once. Concurrent
+     * writers thus share one fsync instead of queueing for one each; a lone writer runs its unit
+     * directly with no nested transaction.
      */
     <T> T write(Function<Txn<byte[]>, T> body) {
-        writer.lock();
-        try {
-            while (true) {
-                mapLock.readLock().lock();
-                try {
-                    ensureOpen();
-                    try (Txn<byte[]> txn = env.txnWrite()) {
-                        T result = body.apply(txn);
-                        txn.commit();
-                        return result;
-                    }
-                } catch (Env.MapFullException e) {
-                    // fall through to grow() once the transaction is gone and the lock released
-                } catch (LmdbException e) {
-                    throw failure(e);
-                } finally {
-                    mapLock.readLock().unlock();
+        WriteRequest<T> request = new WriteRequest<>(body);
+        queue.add(request);
+        while (!request.isDone()) {
+            writer.lock();
+            try {
+                if (!request.isDone()) {
+                    runBatch();
                 }
-                grow();
+            } finally {
+                writer.unlock();
             }
-        } finally {
-            writer.unlock();
+        }
+        return request.outcome();
+    }
+
+    /** Runs and commits the queued units; called with the writer lock held. */
+    private void runBatch() {
+        List<WriteRequest<?>> batch = new ArrayList<>();
+        for (WriteRequest<?> r = queue.poll(); r != null; r = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            batch.add(r);
+        }
+        while (true) {
+            mapLock.readLock().lock();
+            try {
+                ensureOpen();
+                boolean anyOk = false;
+                try (Txn<byte[]> txn = env.txnWrite()) {
+                    for (WriteRequest<?> r : batch) {
+                        anyOk |= batch.size() == 1 ? runAlone(r, txn) : runNested(r, txn);
+                    }
+                    if (anyOk) {
+                        txn.commit();
+                        commits.incrementAndGet();
+                    }
+                }
+                batch.forEach(WriteRequest::publish);
+                return;
+            } catch (Env.MapFullException e) {
+                // fall through to grow() once the transaction is gone and the lock released
+            } catch (LmdbException e) {
+                failAll(batch, failure(e));
+                return;
+            } catch (RuntimeException e) {
+                failAll(batch, e);
+                return;
+            } finally {
+                mapLock.readLock().unlock();
+            }
+            try {
+                grow();
+            } catch (RuntimeException e) {
+                failAll(batch, e);
+                return;
+            }
+        }
+    }
+
+    private static boolean runAlone(WriteRequest<?> r, Txn<byte[]> txn) {
+        try {
+            r.stage(txn);
+            return true;
+        } catch (Env.MapFullException e) {
+            throw e;
+        } catch (LmdbException e) {
+            r.stageFailure(failure(e));
+        } catch (RuntimeException e) {
+            r.stageFailure(e);
+        }
+        return false;
+    }
+
+    private boolean runNested(WriteRequest<?> r, Txn<byte[]> parent) {
+        try (Txn<byte[]> child = env.txn(parent)) {
+            r.stage(child);
+            child.commit();
+            return true;
+        } catch (Env.MapFullException e) {
+            throw e;
+        } catch (LmdbException e) {
+            r.stageFailure(failure(e));
+        } catch (RuntimeException e) {
+            r.stageFailure(e);
+        }
+        return false;
+    }
+
+    private static void failAll(List<WriteRequest<?>> batch, RuntimeException e) {
+        for (WriteRequest<?> r : batch) {
+            // each caller gets its own exception object, so stack traces do not interleave
+            r.fail(e instanceof PubkyException p ? new PubkyException(p.code(), p.getMessage(), p)
+                    : new PubkyException(ErrorCode.STORAGE_FAILURE, "LMDB write failed", e));
         }
     }
 
@@ -288,6 +370,16 @@ final class LmdbEnvironment implements AutoCloseable {
     /** How many times the map has grown since opening. */
     int growths() {
         return growths.get();
+    }
+
+    /** How many units wait for the next group commit. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** How many write transactions have been committed since opening (one per group commit). */
+    long commits() {
+        return commits.get();
     }
 
     LmdbConfig config() {

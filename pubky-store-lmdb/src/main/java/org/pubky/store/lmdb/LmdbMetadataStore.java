@@ -135,12 +135,21 @@ public final class LmdbMetadataStore implements MetadataStore {
         return env.growths();
     }
 
+    /** How many LMDB write transactions were committed since opening; below the unit count under group commit. */
+    public long commits() {
+        return env.commits();
+    }
+
     /**
      * Writes a consistent copy of the whole environment into {@code target} (an empty or new
      * directory) while the store keeps serving: a hot backup, like {@code mdb_copy}.
      */
     public void backupTo(Path target) {
         env.copyTo(requireNonNull(target, "target is null"));
+    }
+
+    LmdbEnvironment environment() {
+        return env;
     }
 
     @Override
