@@ -157,8 +157,10 @@ final class LmdbEntryStore implements EntryStore {
     private static List<String> listBackward(PathScanner scanner, byte[] dir, byte[] cursor, ListQuery q) {
         byte[] upper = Keys.concat(dir, new byte[] {Keys.AFTER_UTF8});
         if (cursor != null) {
+            // a cursor strictly inside a child directory still lets that child (which sorts
+            // before the cursor) through, then everything before it
             byte[] child = q.shallow() ? childDirectory(cursor, dir) : null;
-            byte[] candidate = child != null ? child : cursor;
+            byte[] candidate = child != null && child.length < cursor.length ? pastChild(child) : cursor;
             if (Keys.compare(candidate, upper) < 0) {
                 upper = candidate;
             }

@@ -108,7 +108,9 @@ final class ListingModelTest {
                 items.add(shallow ? child(p, dir) : p);
             }
         }
-        Optional<String> bound = cursor.map(c -> shallow && c.startsWith(dir) ? child(c, dir) : c);
+        // results compare with the cursor as it is: in a shallow listing a cursor inside a child
+        // directory thus skips that child going forward and keeps it going backward
+        Optional<String> bound = cursor;
         List<String> ordered = new ArrayList<>(reverse ? items.descendingSet() : items);
         return ordered.stream()
                 .filter(p -> bound.isEmpty() || (reverse ? PathOrder.compare(p, bound.get()) < 0
