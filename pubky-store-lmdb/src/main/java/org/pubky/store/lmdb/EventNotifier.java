@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.pubky.spi.ErrorCode;
+import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,7 @@ final class EventNotifier implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new org.pubky.spi.PubkyException(org.pubky.spi.ErrorCode.STORAGE_FAILURE,
-                        "the LMDB store is closed");
+                throw new PubkyException(ErrorCode.STORAGE_FAILURE, "the LMDB store is closed");
             }
             listeners.add(listener);
             if (dispatcher == null) {

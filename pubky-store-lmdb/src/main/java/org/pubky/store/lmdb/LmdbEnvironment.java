@@ -1,11 +1,7 @@
 package org.pubky.store.lmdb;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,8 +56,7 @@ final class LmdbEnvironment implements AutoCloseable {
 
     private final LmdbConfig config;
     private final Env<byte[]> env;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
     private final ReentrantReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final ReentrantLock writer = new ReentrantLock();
     private final ConcurrentLinkedQueue<WriteRequest<?>> queue = new ConcurrentLinkedQueue<>();
@@ -88,10 +83,9 @@ final class LmdbEnvironment implements AutoCloseable {
     final Dbi<byte[]> events;
     final Dbi<byte[]> eventsByUser;
 
-    private LmdbEnvironment(LmdbConfig config, Env<byte[]> env, FileChannel lockChannel, FileLock lock) {
+    private LmdbEnvironment(LmdbConfig config, Env<byte[]> env, DirectoryLock lock) {
         this.config = config;
         this.env = env;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.readers = new Semaphore(config.maxReaders());
         List<Dbi<byte[]>> opened = openAll();
@@ -121,66 +115,51 @@ final class LmdbEnvironment implements AutoCloseable {
             "replays-by-time", "entries", "blob-refs", "events", "events-by-user");
 
     static LmdbEnvironment open(LmdbConfig config) {
-        FileChannel channel = null;
+        DirectoryLock lock = DirectoryLock.acquire(config.dir());
+        Env<byte[]> env = null;
         try {
-            Files.createDirectories(config.dir());
-            channel = FileChannel.open(config.dir().resolve("pubky-lmdb.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new PubkyException(ErrorCode.STORAGE_FAILURE,
-                        "the LMDB directory is already in use by another store");
-            }
             List<EnvFlags> flags = new ArrayList<>(List.of(EnvFlags.MDB_NOTLS));
             if (config.sync() == LmdbConfig.Sync.META) {
                 flags.add(EnvFlags.MDB_NOMETASYNC);
             } else if (config.sync() == LmdbConfig.Sync.NONE) {
                 flags.add(EnvFlags.MDB_NOSYNC);
             }
-            Env<byte[]> env;
-            try {
-                env = Env.create(ByteArrayProxy.PROXY_BA)
-                        .setMapSize(config.mapSize())
-                        .setMaxDbs(NAMES.size() + 4)
-                        .setMaxReaders(config.maxReaders() + 2)
-                        .open(config.dir().toFile(), flags.toArray(EnvFlags[]::new));
-            } catch (LmdbException e) {
-                lock.release();
-                throw new PubkyException(ErrorCode.STORAGE_FAILURE, "cannot open the LMDB environment", e);
-            }
+            env = Env.create(ByteArrayProxy.PROXY_BA)
+                    .setMapSize(config.mapSize())
+                    .setMaxDbs(NAMES.size() + 4)
+                    .setMaxReaders(config.maxReaders() + 2)
+                    .open(config.dir().toFile(), flags.toArray(EnvFlags[]::new));
             if (env.getMaxKeySize() < Keys.USER_BYTES + Keys.PATH_KEY_BYTES) {
-                env.close();
-                lock.release();
                 throw new PubkyException(ErrorCode.STORAGE_FAILURE, "the LMDB library's maximum key size is too small");
             }
             int stale = env.readerCheck();
             if (stale > 0) {
                 LOG.info("cleared {} stale LMDB reader slots", stale);
             }
-            LmdbEnvironment opened = new LmdbEnvironment(config, env, channel, lock);
-            Meta.checkFormat(opened);
+            LmdbEnvironment opened = new LmdbEnvironment(config, env, lock);
+            try {
+                Meta.checkFormat(opened);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
             return opened;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new PubkyException(ErrorCode.STORAGE_FAILURE, "cannot open the LMDB directory", e);
+        } catch (LmdbException e) {
+            closeAfterFailure(env, lock);
+            throw new PubkyException(ErrorCode.STORAGE_FAILURE, "cannot open the LMDB environment", e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            closeAfterFailure(env, lock);
             throw e;
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing; the original error is what matters
+    private static void closeAfterFailure(Env<byte[]> env, DirectoryLock lock) {
+        try {
+            if (env != null && !env.isClosed()) {
+                env.close();
             }
+        } finally {
+            lock.close();
         }
     }
 
@@ -421,12 +400,7 @@ final class LmdbEnvironment implements AutoCloseable {
                     }
                     env.close();
                 } finally {
-                    try {
-                        lock.release();
-                        lockChannel.close();
-                    } catch (IOException e) {
-                        LOG.warn("could not release the LMDB directory lock", e);
-                    }
+                    lock.close();
                 }
             } finally {
                 mapLock.writeLock().unlock();

@@ -115,9 +115,4 @@ final class PathScanner {
         }
         return null;
     }
-
-    /** The bucket the last returned path came from, and its index there (for lookups). */
-    EntryBucket bucket() {
-        return bucket;
-    }
 }

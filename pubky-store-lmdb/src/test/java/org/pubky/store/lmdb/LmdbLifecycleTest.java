@@ -70,6 +70,23 @@ final class LmdbLifecycleTest {
     }
 
     @Test
+    void anUnknownOnDiskFormatIsRefusedAndReleasesTheDirectory() {
+        Fixtures.open(dir).close();
+        Path lmdb = dir.resolve("lmdb");
+        try (org.lmdbjava.Env<byte[]> env = org.lmdbjava.Env.create(org.lmdbjava.ByteArrayProxy.PROXY_BA)
+                .setMaxDbs(32).setMapSize(16 << 20).open(lmdb.toFile())) {
+            org.lmdbjava.Dbi<byte[]> meta = env.openDbi("meta");
+            meta.put("format".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {9});
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> Fixtures.open(dir)).isInstanceOfSatisfying(PubkyException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+                assertThat(e.getMessage()).contains("unsupported format");
+            });
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndLaterCallsFail() {
         LmdbMetadataStore store = Fixtures.open(dir);
         store.close();

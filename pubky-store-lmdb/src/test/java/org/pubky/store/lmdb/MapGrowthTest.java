@@ -35,7 +35,7 @@ final class MapGrowthTest {
     @Timeout(120)
     void theMapGrowsUnderConcurrentReadersAndKeepsEverything() throws Exception {
         int n = 3000;
-        try (LmdbMetadataStore store = Fixtures.open(dir, Map.of("map-size", "64k"), UnitProbe.NONE)) {
+        try (LmdbMetadataStore store = Fixtures.open(dir, Map.of("map-size", "64k", "sync", "false"), UnitProbe.NONE)) {
             long initial = store.mapSize();
             assertThat(initial).isEqualTo(64 * 1024);
             store.users().create(U, Fixtures.T0, Optional.empty());
@@ -67,7 +67,7 @@ final class MapGrowthTest {
             assertThat(store.mapSize()).isGreaterThanOrEqualTo(initial * 16);
             assertThat(store.events().lastCursor()).isEqualTo(n);
         }
-        try (LmdbMetadataStore store = Fixtures.open(dir, Map.of("map-size", "64k"), UnitProbe.NONE)) {
+        try (LmdbMetadataStore store = Fixtures.open(dir, Map.of("map-size", "64k", "sync", "false"), UnitProbe.NONE)) {
             for (int i = 0; i < n; i += 97) {
                 assertThat(store.entries().find(U, path(i))).hasValueSatisfying(e -> assertThat(e.path()).isNotEmpty());
             }
