@@ -52,6 +52,33 @@ final class EntryBucket {
         });
     }
 
+    /**
+     * Only the full paths of a stored bucket, in order, skipping the other fields without
+     * materialising them: what listings need.
+     */
+    static byte[][] paths(byte[] keyPath, byte[] value) {
+        return Codec.decode(value, "entry bucket", in -> {
+            int n = in.length();
+            byte[][] paths = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                byte[] suffix = in.bytes();
+                paths[i] = suffix.length == 0 ? keyPath : Keys.concat(keyPath, suffix);
+                if (i > 0 && Keys.compare(paths[i - 1], paths[i]) >= 0) {
+                    throw ValueReader.corrupt("entry bucket out of order");
+                }
+                in.skip(in.length()); // blob id
+                in.skip(32); // content hash
+                in.varLong(); // length
+                in.skip(in.length()); // content type
+                in.zigZag(); // modified-at
+                in.varLong();
+                in.zigZag(); // created-at
+                in.varLong();
+            }
+            return paths;
+        });
+    }
+
     byte[] encode() {
         ValueWriter out = new ValueWriter(64 + 128 * items.size()).u8(Codec.V1).varLong(items.size());
         for (Item item : items) {

@@ -21,7 +21,7 @@ final class PathScanner {
     private final Cursor<byte[]> cursor;
     private final byte[] user;
     private final byte[] keyPrefix;
-    private EntryBucket bucket;
+    private byte[][] bucket;
     private int index;
     private boolean exhausted = true;
 
@@ -40,7 +40,7 @@ final class PathScanner {
             exhausted = true;
             return false;
         }
-        bucket = EntryBucket.decode(Arrays.copyOfRange(key, Keys.USER_BYTES, key.length), cursor.val());
+        bucket = EntryBucket.paths(Arrays.copyOfRange(key, Keys.USER_BYTES, key.length), cursor.val());
         exhausted = false;
         return true;
     }
@@ -52,8 +52,8 @@ final class PathScanner {
             return;
         }
         index = 0;
-        while (index < bucket.size()) {
-            int c = Keys.compare(bucket.path(index), bound);
+        while (index < bucket.length) {
+            int c = Keys.compare(bucket[index], bound);
             if (c > 0 || (c == 0 && inclusive)) {
                 break;
             }
@@ -64,8 +64,8 @@ final class PathScanner {
     /** The next path in ascending order, or null past the prefix. */
     byte[] next() {
         while (!exhausted) {
-            if (index < bucket.size()) {
-                return bucket.path(index++);
+            if (index < bucket.length) {
+                return bucket[index++];
             }
             if (!cursor.next() || !load()) {
                 exhausted = true;
@@ -85,9 +85,9 @@ final class PathScanner {
             if (!load()) {
                 return;
             }
-            index = bucket.size() - 1;
+            index = bucket.length - 1;
             while (index >= 0) {
-                int c = Keys.compare(bucket.path(index), bound);
+                int c = Keys.compare(bucket[index], bound);
                 if (c < 0 || (c == 0 && inclusive)) {
                     break;
                 }
@@ -97,7 +97,7 @@ final class PathScanner {
         }
         boolean moved = found ? cursor.prev() : cursor.last();
         if (moved && load()) {
-            index = bucket.size() - 1;
+            index = bucket.length - 1;
         }
     }
 
@@ -105,13 +105,13 @@ final class PathScanner {
     byte[] previous() {
         while (!exhausted) {
             if (index >= 0) {
-                return bucket.path(index--);
+                return bucket[index--];
             }
             if (!cursor.prev() || !load()) {
                 exhausted = true;
                 return null;
             }
-            index = bucket.size() - 1;
+            index = bucket.length - 1;
         }
         return null;
     }

@@ -80,6 +80,13 @@ final class ValueReader {
         return out;
     }
 
+    void skip(int n) {
+        if (n < 0 || n > remaining()) {
+            throw corrupt("truncated");
+        }
+        pos += n;
+    }
+
     byte[] bytes() {
         return raw(length());
     }

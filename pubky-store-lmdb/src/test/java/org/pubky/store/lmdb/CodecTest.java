@@ -78,6 +78,11 @@ final class CodecTest {
         }
         assertThat(List.of(0, 1, 2, 3, 4).stream().map(i -> Keys.string(decoded.item(i).suffix())).toList())
                 .containsExactly("", "b", "b/c", "z", "ä");
+        byte[][] paths = EntryBucket.paths(keyPath, b.encode());
+        assertThat(paths).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(paths[i]).isEqualTo(decoded.path(i));
+        }
         assertThat(decoded.indexOf(Keys.utf8("b/c"))).isEqualTo(2);
         assertThat(decoded.indexOf(Keys.utf8("c"))).isEqualTo(-4);
     }
@@ -88,7 +93,7 @@ final class CodecTest {
         List<Consumer<byte[]>> decoders = List.of(
                 b -> Codec.user(U, b), b -> Codec.token("ABCD-EFGH-JKMN", b), b -> Codec.session("s", b),
                 b -> Codec.grant("g", b), Codec::bearer, Codec::replay, b -> Codec.event(1, b),
-                b -> EntryBucket.decode(new byte[] {'/'}, b));
+                b -> EntryBucket.decode(new byte[] {'/'}, b), b -> EntryBucket.paths(new byte[] {'/'}, b));
         for (int i = 0; i < 20_000; i++) {
             byte[] bytes = new byte[random.nextInt(64)];
             random.nextBytes(bytes);
@@ -114,7 +119,9 @@ final class CodecTest {
         for (int i = 0; i < 20_000; i++) {
             assertDecodesOrFailsCleanly(x -> Codec.user(U, x), mutate(user, random));
             assertDecodesOrFailsCleanly(x -> Codec.event(9, x), mutate(event, random));
-            assertDecodesOrFailsCleanly(x -> EntryBucket.decode(Keys.utf8("/p"), x), mutate(bucket, random));
+            byte[] mutated = mutate(bucket, random);
+            assertDecodesOrFailsCleanly(x -> EntryBucket.decode(Keys.utf8("/p"), x), mutated);
+            assertDecodesOrFailsCleanly(x -> EntryBucket.paths(Keys.utf8("/p"), x), mutated);
         }
     }
 
