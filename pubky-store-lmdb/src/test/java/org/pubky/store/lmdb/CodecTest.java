@@ -79,7 +79,7 @@ final class CodecTest {
         assertThat(List.of(0, 1, 2, 3, 4).stream().map(i -> Keys.string(decoded.item(i).suffix())).toList())
                 .containsExactly("", "b", "b/c", "z", "ä");
         byte[][] paths = EntryBucket.paths(keyPath, b.encode());
-        assertThat(paths).hasSize(5);
+        assertThat(paths.length).isEqualTo(5);
         for (int i = 0; i < 5; i++) {
             assertThat(paths[i]).isEqualTo(decoded.path(i));
         }
