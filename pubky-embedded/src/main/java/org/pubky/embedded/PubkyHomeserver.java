@@ -1,0 +1,164 @@
+package org.pubky.embedded;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pubky.core.config.PubkyConfig;
+import org.pubky.core.keys.Keypair;
+import org.pubky.core.keys.PublicKey;
+import org.pubky.core.keys.SecretFile;
+import org.pubky.core.relay.HttpRelay;
+import org.pubky.jaxrs.client.ClientApiApplication;
+import org.pubky.jaxrs.relay.HttpRelayApplication;
+import org.pubky.jaxrs.relay.RelaySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A homeserver running in this JVM: the client API and, when configured, the admin API, the PKARR
+ * relay and the HTTP relay, each on its own listener.
+ *
+ * <pre>{@code
+ * try (PubkyHomeserver server = PubkyHomeserver.builder().dataDir(dir).clientPort(0).start()) {
+ *     URI api = server.clientUri();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the listeners (letting in-flight requests finish) and
+ * releases every store; it is idempotent. Several instances may run in one JVM.
+ */
+public final class PubkyHomeserver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PubkyHomeserver.class);
+
+    static final String CLIENT = "client";
+    static final String HTTP_RELAY = "http-relay";
+
+    private final Keypair keypair;
+    private final JettyHost http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PubkyHomeserver(Keypair keypair, JettyHost http) {
+        this.keypair = keypair;
+        this.http = http;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The homeserver's public key (its identity on the PKARR network). */
+    public PublicKey publicKey() {
+        return keypair.publicKey();
+    }
+
+    /** Where the client API listens. */
+    public URI clientUri() {
+        return http.uri(CLIENT);
+    }
+
+    /** Where the HTTP relay listens, if enabled. */
+    public Optional<URI> httpRelayUri() {
+        return http.has(HTTP_RELAY) ? Optional.of(http.uri(HTTP_RELAY)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            http.close();
+            LOG.info("homeserver {} stopped", keypair.publicKey());
+        }
+    }
+
+    /**
+     * Configures and starts a {@link PubkyHomeserver}. Every setter maps to a key of the flat
+     * configuration namespace ({@code docs/configuration.md}); {@link #config(Map)} sets any key.
+     * Not thread-safe; use once.
+     */
+    public static final class Builder {
+        private final PubkyConfig.Builder config = PubkyConfig.builder();
+        private Keypair keypair;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Lays configuration keys (for example from a properties file) under the explicit setters. */
+        public Builder config(Map<String, String> values) {
+            config.putAll(values);
+            return this;
+        }
+
+        /** The data directory (key file, LMDB, blobs). Without one, storage is in memory. */
+        public Builder dataDir(Path dir) {
+            config.put(Keys.DATA_DIR, dir.toString());
+            return this;
+        }
+
+        /** The homeserver key; by default read from {@code <data dir>/secret} or created there. */
+        public Builder keypair(Keypair keypair) {
+            this.keypair = requireNonNull(keypair, "keypair is null");
+            return this;
+        }
+
+        /** The address every listener binds to (default {@code 127.0.0.1}). */
+        public Builder listenHost(String host) {
+            config.put(Keys.LISTEN, host);
+            return this;
+        }
+
+        /** The client API port (default 6286; 0 picks a free port). */
+        public Builder clientPort(int port) {
+            config.put(Keys.CLIENT_PORT, Integer.toString(port));
+            return this;
+        }
+
+        /** The HTTP relay port (0 picks a free one; default: disabled). */
+        public Builder httpRelayPort(int port) {
+            config.put(Keys.HTTP_RELAY_PORT, Integer.toString(port));
+            return this;
+        }
+
+        /** The clock every timestamp comes from (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** Starts the server; on failure everything opened so far is closed again. */
+        public PubkyHomeserver start() {
+            PubkyConfig cfg = config.build();
+            Keypair key = keypair != null ? keypair
+                    : cfg.get(Keys.DATA_DIR).map(dir -> SecretFile.readOrCreate(Path.of(dir))).orElseGet(Keypair::random);
+            String host = cfg.get(Keys.LISTEN, "127.0.0.1");
+            List<JettyHost.Listener> listeners = new ArrayList<>();
+            listeners.add(new JettyHost.Listener(CLIENT, host, cfg.getInt(Keys.CLIENT_PORT, 6286),
+                    new ClientApiApplication()));
+            int relayPort = cfg.getInt(Keys.HTTP_RELAY_PORT, -1);
+            if (relayPort >= 0) {
+                RelaySettings defaults = RelaySettings.defaults();
+                RelaySettings settings = new RelaySettings(
+                        cfg.getInt(Keys.HTTP_RELAY_MAX_BODY, defaults.maxBodyBytes()),
+                        cfg.getDuration(Keys.HTTP_RELAY_INBOX_TIMEOUT, defaults.inboxTimeout()),
+                        cfg.getDuration(Keys.HTTP_RELAY_LINK_TIMEOUT, defaults.linkTimeout()));
+                listeners.add(new JettyHost.Listener(HTTP_RELAY, host, relayPort,
+                        new HttpRelayApplication(HttpRelay.withDefaults(clock), settings)));
+            }
+            HttpLimits limits = new HttpLimits(cfg.getInt(Keys.HTTP_MAX_THREADS, 200),
+                    cfg.getInt(Keys.HTTP_MAX_HEADER_BYTES, 16 * 1024),
+                    cfg.getDuration(Keys.HTTP_IDLE_TIMEOUT, Duration.ofSeconds(30)),
+                    cfg.getDuration(Keys.HTTP_STOP_TIMEOUT, Duration.ofSeconds(10)));
+            JettyHost http = JettyHost.start(listeners, limits);
+            PubkyHomeserver server = new PubkyHomeserver(key, http);
+            LOG.info("homeserver {} listening on {}", key.publicKey(), server.clientUri());
+            return server;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.pubky.embedded.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pubky.core.config.PubkyConfig;
+import org.pubky.embedded.PubkyHomeserver;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * The runnable jar: {@code java -jar pubky-homeserver.jar [options]} starts a homeserver and runs
+ * until SIGTERM or SIGINT, then drains in-flight requests and exits with status 0.
+ */
+@Command(name = "pubky-homeserver", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Runs a Pubky homeserver.", sortOptions = false)
+public final class Main implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (key, metadata, blobs). Default: ${DEFAULT-VALUE}")
+    Path dataDir = Path.of("pubky-data");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with pubky.* keys (see docs/configuration.md).")
+    Path configFile;
+
+    @Option(names = "--listen", paramLabel = "HOST", description = "Address to bind every listener to (default 127.0.0.1).")
+    String listen;
+
+    @Option(names = "--client-port", paramLabel = "PORT", description = "Client API port (default 6286).")
+    Integer clientPort;
+
+    @Option(names = "--http-relay-port", paramLabel = "PORT", description = "HTTP relay port (default: off; 15412 with --testnet).")
+    Integer httpRelayPort;
+
+    @Option(names = "--testnet", description = "Run the reference testnet layout in this JVM (fixed key, ports 6286/6288/15411/15412, temporary data unless --data-dir is given).")
+    boolean testnet;
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        int code = new CommandLine(new Main()).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PubkyConfig.Builder layered = PubkyConfig.builder();
+        if (configFile != null) {
+            layered.propertiesFile(configFile);
+        }
+        layered.systemProperties(System.getProperties()).environment(System.getenv());
+        Map<String, String> config = new HashMap<>(layered.build().asMap());
+        PubkyHomeserver.Builder builder = PubkyHomeserver.builder().config(config);
+        Files.createDirectories(dataDir);
+        builder.dataDir(dataDir);
+        if (listen != null) {
+            builder.listenHost(listen);
+        }
+        if (clientPort != null) {
+            builder.clientPort(clientPort);
+        }
+        if (httpRelayPort != null) {
+            builder.httpRelayPort(httpRelayPort);
+        } else if (testnet) {
+            builder.httpRelayPort(15412);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try (PubkyHomeserver server = builder.start()) {
+            System.out.println("Pubky homeserver " + server.publicKey() + " listening on " + server.clientUri());
+            server.httpRelayUri().ifPresent(uri -> System.out.println("HTTP relay listening on " + uri));
+            stop.await();
+            System.out.println("Stopping: draining in-flight requests");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** The command line of the runnable jar. */
+package org.pubky.embedded.cli;
