@@ -70,13 +70,13 @@ public final class JdbcMetadataStore implements MetadataStore {
                 : null;
         long poll = settings.notifyPollMillis().orElse(db.dialect() == Dialect.MARIADB ? 1000L : 0L);
         this.notifier = new EventNotifier(db, channel, poll, this::newestCursor);
-        this.events = new JdbcEventLog(db, notifier, serializeEvents);
+        this.events = new JdbcEventLog(db, notifier);
         this.users = new JdbcUserStore(db, probe);
         this.sessions = new JdbcSessionStore(db);
         this.grants = new JdbcGrantStore(db, probe);
         this.tokens = new JdbcSignupTokenStore(db);
         this.replays = new JdbcReplayStore(db);
-        this.entries = new JdbcEntryStore(db, probe, events, notifier);
+        this.entries = new JdbcEntryStore(db, probe, notifier, serializeEvents);
         EnumSet<StoreCapability> caps = EnumSet.noneOf(StoreCapability.class);
         if (!db.inMemory()) {
             caps.add(StoreCapability.DURABLE);

@@ -29,7 +29,7 @@ import org.pubky.store.jdbc.db.Dialect;
  * fail. Server addresses can be overridden with {@code PUBKY_TEST_POSTGRES_URL} and
  * {@code PUBKY_TEST_MARIADB_URL}.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     static final String POSTGRES_URL = env("PUBKY_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=5");
     static final String MARIADB_URL = env("PUBKY_TEST_MARIADB_URL",
@@ -46,17 +46,17 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Whether unreachable servers fail the test instead of skipping it. */
-    static boolean required() {
+    public static boolean required() {
         return Boolean.parseBoolean(System.getProperty("pubky.test.requireDatabases", "false").trim());
     }
 
     /** A fresh schema on {@code dialect}'s server (H2: a fresh in-memory database with a schema). */
-    static TestDatabase create(Dialect dialect) {
+    public static TestDatabase create(Dialect dialect) {
         return create(dialect, "t" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)));
     }
 
     /** A schema with the given name suffix; reopening with the same suffix reaches the same tables. */
-    static TestDatabase create(Dialect dialect, String suffix) {
+    public static TestDatabase create(Dialect dialect, String suffix) {
         String schema = "pubky_" + suffix;
         return switch (dialect) {
             case POSTGRESQL -> {
@@ -89,20 +89,20 @@ final class TestDatabase implements AutoCloseable {
         return v == null || v.isBlank() ? def : v;
     }
 
-    Dialect dialect() {
+    public Dialect dialect() {
         return dialect;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String schema() {
+    public String schema() {
         return schema;
     }
 
     /** Provider configuration reaching this schema through an own pool. */
-    Map<String, String> config() {
+    public Map<String, String> config() {
         Map<String, String> config = new HashMap<>();
         config.put("url", url);
         config.put("schema", schema);
@@ -111,29 +111,29 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Provider configuration for a host DataSource: only the schema. */
-    Map<String, String> dataSourceConfig() {
+    public Map<String, String> dataSourceConfig() {
         return new HashMap<>(Map.of("schema", schema));
     }
 
     /** A plain, unpooled DataSource, like the simplest a container hands in. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return new PlainDataSource(url);
     }
 
-    ProviderContext context() {
+    public ProviderContext context() {
         return new ProviderContext(Optional.empty(), Clock.systemUTC(), Map.of());
     }
 
-    ProviderContext context(UnitProbe probe) {
+    public ProviderContext context(UnitProbe probe) {
         return new ProviderContext(Optional.empty(), Clock.systemUTC(), Map.of(UnitProbe.class, probe));
     }
 
-    ProviderContext dataSourceContext() {
+    public ProviderContext dataSourceContext() {
         return new ProviderContext(Optional.empty(), Clock.systemUTC(), Map.of(DataSource.class, dataSource()));
     }
 
     /** Runs SQL on the server outside any store (DDL, sabotage, inspection). */
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -152,7 +152,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A DataSource that opens a new driver connection for every call. */
-    static final class PlainDataSource implements DataSource {
+    static class PlainDataSource implements DataSource {
         private final String url;
 
         PlainDataSource(String url) {

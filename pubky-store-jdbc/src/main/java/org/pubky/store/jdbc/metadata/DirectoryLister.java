@@ -1,8 +1,11 @@
 package org.pubky.store.jdbc.metadata;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pubky.spi.storage.ListQuery;
 import org.pubky.store.jdbc.db.Database;
@@ -37,15 +40,14 @@ final class DirectoryLister {
         byte[] dir = PathBytes.encodeBound(q.directory());
         Range range = Range.of(dir, q);
         return db.read(c -> {
-            Long userId = userId(c, q.user());
             List<String> out = new ArrayList<>();
-            if (userId == null || range.isEmpty()) {
+            if (range.isEmpty()) {
                 return out;
             }
             Range r = range;
             while (out.size() < q.limit()) {
                 int batch = q.shallow() ? Math.min(q.limit() - out.size(), SHALLOW_BATCH) : q.limit();
-                List<byte[]> rows = scan(c, userId, r, q.reverse(), batch);
+                List<byte[]> rows = scan(c, q.user(), r, q.reverse(), batch);
                 byte[] skipping = null;
                 for (byte[] path : rows) {
                     if (skipping != null && PathBytes.startsWith(path, skipping)) {
@@ -57,7 +59,7 @@ final class DirectoryLister {
                         out.add(PathBytes.decode(path));
                         r = r.after(path, q.reverse());
                     } else {
-                        byte[] child = java.util.Arrays.copyOf(path, slash + 1);
+                        byte[] child = Arrays.copyOf(path, slash + 1);
                         out.add(PathBytes.decode(child));
                         r = r.pastChild(child, q.reverse());
                         skipping = child;
@@ -74,22 +76,14 @@ final class DirectoryLister {
         });
     }
 
-    private Long userId(java.sql.Connection c, String user) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + users + " WHERE public_key = ?")) {
-            ps.setString(1, user);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private List<byte[]> scan(java.sql.Connection c, long userId, Range r, boolean reverse, int limit)
-            throws java.sql.SQLException {
-        String sql = "SELECT path FROM " + entries + " WHERE user_id = ? AND path " + (r.lowInclusive ? ">=" : ">")
+    private List<byte[]> scan(Connection c, String user, Range r, boolean reverse, int limit)
+            throws SQLException {
+        String sql = "SELECT path FROM " + entries + " WHERE user_id = (SELECT id FROM " + users
+                + " WHERE public_key = ?) AND path " + (r.lowInclusive ? ">=" : ">")
                 + " ? AND path " + (r.highInclusive ? "<=" : "<") + " ? ORDER BY path " + (reverse ? "DESC" : "ASC")
                 + " LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, userId);
+            ps.setString(1, user);
             ps.setBytes(2, r.low);
             ps.setBytes(3, r.high);
             ps.setInt(4, limit);
@@ -118,7 +112,7 @@ final class DirectoryLister {
                     // the cursor compares against the listed child "dir/child/": going forward a
                     // cursor at or inside it skips the child; in reverse the child sorts before a
                     // cursor strictly inside it, so the child is still listed
-                    byte[] child = java.util.Arrays.copyOf(cursor, slash + 1);
+                    byte[] child = Arrays.copyOf(cursor, slash + 1);
                     if (q.reverse() && cursor.length > child.length) {
                         return all.after(PathBytes.directoryEnd(child), true);
                     }

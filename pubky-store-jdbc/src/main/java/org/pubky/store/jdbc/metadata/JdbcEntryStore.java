@@ -40,17 +40,18 @@ public final class JdbcEntryStore implements EntryStore {
             + "modified_at, created_at";
 
     private final Database db;
-    private final UnitProbe probe;
-    private final JdbcEventLog events;
+    private final UnitWriter writer;
     private final EventNotifier notifier;
     private final DirectoryLister lister;
     private final String entries;
     private final String users;
 
-    public JdbcEntryStore(Database db, UnitProbe probe, JdbcEventLog events, EventNotifier notifier) {
+    /**
+     * @param serializeEvents false only in tests that demonstrate the race the event lock prevents
+     */
+    public JdbcEntryStore(Database db, UnitProbe probe, EventNotifier notifier, boolean serializeEvents) {
         this.db = db;
-        this.probe = probe;
-        this.events = events;
+        this.writer = new UnitWriter(db, probe, serializeEvents, notifier.channel());
         this.notifier = notifier;
         this.entries = db.table("entries");
         this.users = db.table("users");
@@ -118,12 +119,8 @@ public final class JdbcEntryStore implements EntryStore {
             }
             Entry entry = new Entry(unit.user(), unit.path(), unit.blob().id(), hash, unit.blob().length(),
                     unit.contentType(), atInstant, old.map(Entry::createdAt).orElse(atInstant));
-            write(c, owner.id(), path, entry, old.isPresent());
-            probe.reached(UnitProbe.ENTRY_WRITTEN);
-            setUsed(c, owner.id(), used);
-            probe.reached(UnitProbe.USAGE_UPDATED);
-            long cursor = events.append(c, EventType.PUT, owner.id(), path, hash, at);
-            probe.reached(UnitProbe.EVENT_APPENDED);
+            long cursor = writer.apply(c, old.isPresent() ? UnitWriter.Change.UPDATE : UnitWriter.Change.INSERT,
+                    owner.id(), path, entry, used, EventType.PUT, hash, at);
             Event event = new Event(cursor, EventType.PUT, unit.user(), unit.path(), Optional.of(hash), atInstant);
             return new PutOutcome(entry, old, event);
         });
@@ -140,17 +137,8 @@ public final class JdbcEntryStore implements EntryStore {
             UserRow owner = lockOwner(c, user);
             Entry old = select(c, user, owner.id(), p)
                     .orElseThrow(() -> new PubkyException(ErrorCode.NOT_FOUND, "File not found"));
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + entries
-                    + " WHERE user_id = ? AND path = ?")) {
-                ps.setLong(1, owner.id());
-                ps.setBytes(2, p);
-                ps.executeUpdate();
-            }
-            probe.reached(UnitProbe.ENTRY_WRITTEN);
-            setUsed(c, owner.id(), Math.max(0, owner.usedBytes() - old.accountedBytes()));
-            probe.reached(UnitProbe.USAGE_UPDATED);
-            long cursor = events.append(c, EventType.DEL, owner.id(), p, null, micros);
-            probe.reached(UnitProbe.EVENT_APPENDED);
+            long cursor = writer.apply(c, UnitWriter.Change.DELETE, owner.id(), p, old,
+                    Math.max(0, owner.usedBytes() - old.accountedBytes()), EventType.DEL, null, micros);
             return new DeleteOutcome(old, new Event(cursor, EventType.DEL, user, path, Optional.empty(), atInstant));
         });
         notifier.fire();
@@ -204,9 +192,9 @@ public final class JdbcEntryStore implements EntryStore {
         byte[] below = PathBytes.prefixWith(path, path.length, PathBytes.SLASH);
         // one primary-key lookup per point: H2 turns "path IN (...)" into a scan of the user's rows
         String point = "SELECT " + ENTRY_COLUMNS + " FROM " + entries + " WHERE user_id = ? AND path = ?";
-        String sql = (point + " UNION ALL ").repeat(points.size()) + "SELECT " + ENTRY_COLUMNS + " FROM (SELECT "
-                + ENTRY_COLUMNS + " FROM " + entries + " WHERE user_id = ? AND path >= ? AND path < ? "
-                + "ORDER BY path LIMIT 1) below";
+        // a parenthesized branch, not a derived table, which H2 would re-plan on every execution
+        String sql = (point + " UNION ALL ").repeat(points.size()) + "(SELECT " + ENTRY_COLUMNS + " FROM " + entries
+                + " WHERE user_id = ? AND path >= ? AND path < ? ORDER BY path LIMIT 1)";
         Entry self = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -238,33 +226,6 @@ public final class JdbcEntryStore implements EntryStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row(user, rs)) : Optional.empty();
             }
-        }
-    }
-
-    private void write(Connection c, long userId, byte[] path, Entry e, boolean exists) throws SQLException {
-        String sql = exists
-                ? "UPDATE " + entries + " SET blob_id = ?, content_hash = ?, content_length = ?, content_type = ?, "
-                        + "modified_at = ?, created_at = ? WHERE user_id = ? AND path = ?"
-                : "INSERT INTO " + entries + " (blob_id, content_hash, content_length, content_type, modified_at, "
-                        + "created_at, user_id, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, e.blobId());
-            ps.setBytes(2, e.contentHash());
-            ps.setLong(3, e.length());
-            ps.setString(4, e.contentType());
-            ps.setLong(5, Times.toMicros(e.modifiedAt()));
-            ps.setLong(6, Times.toMicros(e.createdAt()));
-            ps.setLong(7, userId);
-            ps.setBytes(8, path);
-            ps.executeUpdate();
-        }
-    }
-
-    private void setUsed(Connection c, long userId, long used) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + users + " SET used_bytes = ? WHERE id = ?")) {
-            ps.setLong(1, used);
-            ps.setLong(2, userId);
-            ps.executeUpdate();
         }
     }
 }

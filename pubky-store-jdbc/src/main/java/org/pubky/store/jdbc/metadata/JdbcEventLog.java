@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.pubky.spi.ErrorCode;
-import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.Event;
 import org.pubky.spi.storage.EventLog;
 import org.pubky.spi.storage.EventQuery;
 import org.pubky.spi.storage.EventType;
 import org.pubky.store.jdbc.db.Database;
-import org.pubky.store.jdbc.db.Dialect;
 import org.pubky.store.jdbc.db.Times;
 import org.pubky.store.jdbc.notify.EventNotifier;
 
@@ -27,7 +24,7 @@ import org.pubky.store.jdbc.notify.EventNotifier;
  * past the later id would never see the earlier one; so {@link #append} first takes a lock held
  * until commit (PostgreSQL: {@code pg_advisory_xact_lock}, as the reference does; MariaDB and H2:
  * a row lock on {@code pubky_event_lock}), which makes ids visible strictly in order. The lock is
- * taken last in a unit, so it is held only for the insert and the commit.
+ * taken last in a unit ({@link UnitWriter}), so it is held only for the insert and the commit.
  *
  * <p>Thread-safe.
  */
@@ -37,61 +34,14 @@ public final class JdbcEventLog implements EventLog {
 
     private final Database db;
     private final EventNotifier notifier;
-    private final boolean serialize;
     private final String events;
     private final String users;
-    private final String lockSql;
-    private final String insertSql;
-    private final long lockKey;
 
-    /**
-     * @param serialize false only in tests that demonstrate the race the lock prevents
-     */
-    public JdbcEventLog(Database db, EventNotifier notifier, boolean serialize) {
+    public JdbcEventLog(Database db, EventNotifier notifier) {
         this.db = db;
         this.notifier = notifier;
-        this.serialize = serialize;
         this.events = db.table("events");
         this.users = db.table("users");
-        this.lockKey = db.schema().map(s -> REFERENCE_LOCK_KEY ^ (s.toLowerCase(java.util.Locale.ROOT).hashCode()
-                & 0xffffffffL)).orElse(REFERENCE_LOCK_KEY);
-        this.lockSql = db.dialect() == Dialect.POSTGRESQL
-                ? "SELECT pg_advisory_xact_lock(?), pg_notify(?, '')"
-                : "SELECT id FROM " + db.table("event_lock") + " WHERE id = 1 FOR UPDATE";
-        this.insertSql = "INSERT INTO " + events + " (event_type, user_id, path, content_hash, created_at) "
-                + "VALUES (?, ?, ?, ?, ?)";
-    }
-
-    /**
-     * Appends an event inside the caller's transaction and returns its cursor. On PostgreSQL the
-     * same statement that takes the lock queues the {@code NOTIFY}, which the server delivers only
-     * if the transaction commits.
-     */
-    long append(Connection c, EventType type, long userId, byte[] path, byte[] hash, long atMicros)
-            throws SQLException {
-        if (serialize) {
-            try (PreparedStatement ps = c.prepareStatement(lockSql)) {
-                if (db.dialect() == Dialect.POSTGRESQL) {
-                    ps.setLong(1, lockKey);
-                    ps.setString(2, notifier.channel());
-                }
-                ps.executeQuery().close();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(insertSql, new String[] {"id"})) {
-            ps.setString(1, type.name());
-            ps.setLong(2, userId);
-            ps.setBytes(3, path);
-            ps.setBytes(4, hash);
-            ps.setLong(5, atMicros);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new PubkyException(ErrorCode.INTERNAL, "the database returned no event id");
-                }
-                return keys.getLong(1);
-            }
-        }
     }
 
     @Override
