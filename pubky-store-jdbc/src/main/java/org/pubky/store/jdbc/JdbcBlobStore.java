@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +29,7 @@ import org.pubky.spi.storage.StoredBlob;
 import org.pubky.store.jdbc.blob.ChunkInputStream;
 import org.pubky.store.jdbc.blob.InputFailure;
 import org.pubky.store.jdbc.db.Database;
+import org.pubky.store.jdbc.db.Dialect;
 import org.pubky.store.jdbc.db.JdbcSettings;
 import org.pubky.store.jdbc.db.Migration;
 import org.pubky.store.jdbc.db.Migrator;
@@ -36,11 +39,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Blobs inside the database: a row in {@code pubky_blobs} plus the content in fixed-size chunk rows
- * of {@code pubky_blob_chunks} (1 MiB by default, setting {@code chunk-size}).
+ * of {@code pubky_blob_chunks} (256 KiB by default, setting {@code chunk-size}).
  *
  * <p>A write streams the input chunk by chunk into one transaction and commits at the end: memory
  * stays at one chunk, the blob becomes visible (and durable, as the database's commit is) only when
- * complete, and a failing input or a crash leaves nothing behind. Reads fetch one chunk per query
+ * complete, and a failing input or a crash leaves nothing behind. H2 holds an open transaction's
+ * rows on the heap, so there each chunk is committed behind a header marked pending, which reads
+ * and scans ignore; a failed write removes its chunks, and a crash's leftovers are swept once
+ * abandoned (see {@link #scan}). Reads fetch one chunk per query
  * and hold no connection between reads ({@link ChunkInputStream}); range reads start at the chunk
  * holding the offset. {@link #scan} pages through blobs by creation time.
  *
@@ -52,6 +58,10 @@ public final class JdbcBlobStore implements BlobStore {
     public static final String COMPONENT = "blobs";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcBlobStore.class);
     private static final int SCAN_PAGE = 1000;
+    /** The length of a blob whose write has not finished; such blobs cannot be opened. */
+    private static final long PENDING = -1;
+    /** After this, a pending blob is an abandoned write (a crash) and the sweep may remove it. */
+    private static final Duration ABANDONED = Duration.ofDays(1);
     /** The ids this store hands out: 32 lowercase hex digits. Anything else is never stored. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
@@ -63,6 +73,7 @@ public final class JdbcBlobStore implements BlobStore {
     private final String chunks;
     private final String selectChunk;
     private final Set<StoreCapability> capabilities;
+    private final boolean staged;
 
     JdbcBlobStore(Database db, JdbcSettings settings, Clock clock) {
         this.db = db;
@@ -71,6 +82,9 @@ public final class JdbcBlobStore implements BlobStore {
         this.blobs = db.table("blobs");
         this.chunks = db.table("blob_chunks");
         this.selectChunk = "SELECT data FROM " + chunks + " WHERE blob_id = ? AND seq = ?";
+        // H2 keeps the rows of an open transaction on the heap, so there a write commits chunk by
+        // chunk behind a pending header; PostgreSQL and MariaDB stream one transaction to disk
+        this.staged = db.dialect() == Dialect.H2;
         Migrator.migrate(db, COMPONENT, migrations(db), settings.migrate(), clock);
         EnumSet<StoreCapability> caps = EnumSet.of(StoreCapability.RANGE_READS);
         if (!db.inMemory()) {
@@ -102,8 +116,9 @@ public final class JdbcBlobStore implements BlobStore {
     /**
      * {@inheritDoc}
      *
-     * <p>An exception thrown by {@code content} (an {@link IOException} included, although this
-     * method does not declare it) propagates unchanged after the transaction is rolled back.
+     * <p>A runtime exception or error thrown by {@code content} propagates as the same instance;
+     * an {@link IOException} as an {@link UncheckedIOException} whose cause is that instance.
+     * Either way nothing of the blob remains.
      */
     @Override
     public StoredBlob write(InputStream content) {
@@ -116,11 +131,14 @@ public final class JdbcBlobStore implements BlobStore {
         try {
             long length = db.transactionOnce(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + blobs
-                        + " (id, length, chunk_size, created_at) VALUES (?, 0, ?, ?)")) {
+                        + " (id, length, chunk_size, created_at) VALUES (?, " + PENDING + ", ?, ?)")) {
                     ps.setString(1, id);
                     ps.setInt(2, chunkSize);
                     ps.setLong(3, created);
                     ps.executeUpdate();
+                }
+                if (staged) {
+                    c.commit();
                 }
                 long total = 0;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + chunks
@@ -134,6 +152,9 @@ public final class JdbcBlobStore implements BlobStore {
                         ps.setInt(2, seq);
                         ps.setBinaryStream(3, new ByteArrayInputStream(buffer, 0, n), n);
                         ps.executeUpdate();
+                        if (staged) {
+                            c.commit();
+                        }
                         total += n;
                         if (n < buffer.length) {
                             break;
@@ -143,13 +164,34 @@ public final class JdbcBlobStore implements BlobStore {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + blobs + " SET length = ? WHERE id = ?")) {
                     ps.setLong(1, total);
                     ps.setString(2, id);
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() != 1) {
+                        throw new PubkyException(ErrorCode.STORAGE_FAILURE, "blob was removed while being written");
+                    }
                 }
                 return total;
             });
             return new StoredBlob(id, length);
-        } catch (InputFailure e) {
-            throw InputFailure.<RuntimeException>rethrow(e.getCause());
+        } catch (RuntimeException | Error e) {
+            if (staged) {
+                discard(id, e);
+            }
+            if (e instanceof InputFailure input) {
+                Throwable cause = input.getCause();
+                if (cause instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                throw InputFailure.<RuntimeException>rethrow(cause);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes what a failed staged write committed; a failure here is attached to the original one. */
+    private void discard(String id, Throwable failure) {
+        try {
+            delete(id, true);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -180,7 +222,7 @@ public final class JdbcBlobStore implements BlobStore {
         }
         Optional<Header> h = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT length, chunk_size FROM " + blobs
-                    + " WHERE id = ?")) {
+                    + " WHERE id = ? AND length >= 0")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Header(rs.getLong(1), rs.getInt(2))) : Optional.empty();
@@ -217,26 +259,37 @@ public final class JdbcBlobStore implements BlobStore {
             db.ensureOpen();
             return false;
         }
+        return delete(id, false);
+    }
+
+    private boolean delete(String id, boolean pendingToo) {
         return db.transaction(c -> {
-            // chunks first, then the header: no cascade needed, and each statement stays small
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + chunks + " WHERE blob_id = ?")) {
+            // the chunks go with the header (ON DELETE CASCADE); a write still under way is kept
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + blobs + " WHERE id = ?"
+                    + (pendingToo ? "" : " AND (length >= 0 OR created_at < ?)"))) {
                 ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + blobs + " WHERE id = ?")) {
-                ps.setString(1, id);
+                if (!pendingToo) {
+                    ps.setLong(2, abandonedBefore());
+                }
                 return ps.executeUpdate() > 0;
             }
         });
     }
 
+    private long abandonedBefore() {
+        return Times.toMicros(clock.instant().minus(ABANDONED));
+    }
+
     /**
      * {@inheritDoc} Pages through the blobs by {@code (created_at, id)}, {@value #SCAN_PAGE} per
      * query, holding no connection while {@code visitor} runs (it may delete what it visits).
+     * Unfinished writes are not visited unless abandoned (pending for more than a day), so that
+     * the orphan sweep also removes what a crash left half-written.
      */
     @Override
     public void scan(Instant createdBefore, Consumer<String> visitor) {
         long before = Times.toMicros(createdBefore);
+        long abandoned = Math.min(before, abandonedBefore());
         long lastCreated = Long.MIN_VALUE;
         String lastId = "";
         while (true) {
@@ -245,11 +298,12 @@ public final class JdbcBlobStore implements BlobStore {
             List<Object[]> page = db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT created_at, id FROM " + blobs
                         + " WHERE created_at < ? AND (created_at > ? OR (created_at = ? AND id > ?)) "
-                        + "ORDER BY created_at, id LIMIT " + SCAN_PAGE)) {
+                        + "AND (length >= 0 OR created_at < ?) ORDER BY created_at, id LIMIT " + SCAN_PAGE)) {
                     ps.setLong(1, before);
                     ps.setLong(2, fromCreated);
                     ps.setLong(3, fromCreated);
                     ps.setString(4, fromId);
+                    ps.setLong(5, abandoned);
                     List<Object[]> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -99,7 +99,7 @@ final class BlobStoreIT {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void aFailingUploadLeavesNothingAndItsExceptionComesBackUnchanged(Dialect dialect) {
+    void aFailingUploadLeavesNothingAndItsExceptionComesBack(Dialect dialect) {
         try (TestDatabase tdb = TestDatabase.create(dialect); BlobStore blobs = open(tdb, Clock.systemUTC())) {
             IOException broken = new IOException("client went away");
             InputStream failing = new SequenceInputStream(new ByteArrayInputStream(random(3 * CHUNK, 1)),
@@ -109,7 +109,17 @@ final class BlobStoreIT {
                             throw broken;
                         }
                     });
-            assertThatThrownBy(() -> blobs.write(failing)).isSameAs(broken);
+            assertThatThrownBy(() -> blobs.write(failing)).isInstanceOf(java.io.UncheckedIOException.class)
+                    .cause().isSameAs(broken);
+            IllegalStateException stop = new IllegalStateException("upload over the limit");
+            InputStream stopped = new SequenceInputStream(new ByteArrayInputStream(random(2 * CHUNK, 3)),
+                    new InputStream() {
+                        @Override
+                        public int read() {
+                            throw stop;
+                        }
+                    });
+            assertThatThrownBy(() -> blobs.write(stopped)).isSameAs(stop);
             List<String> seen = new ArrayList<>();
             blobs.scan(Instant.now().plusSeconds(60), seen::add);
             assertThat(seen).isEmpty();
@@ -199,6 +209,39 @@ final class BlobStoreIT {
         @Override
         public Instant instant() {
             return now;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aWriteLeftPendingByACrashIsInvisibleUntilAbandonedThenSwept(Dialect dialect) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T00:00:00Z"));
+        try (TestDatabase tdb = TestDatabase.create(dialect); BlobStore blobs = open(tdb, clock)) {
+            String done = blobs.write(new ByteArrayInputStream(new byte[] {1})).id();
+            // what an H2 write killed half-way leaves: a pending header (length -1) and a chunk
+            String crashed = "c".repeat(32);
+            long created = clock.instant().toEpochMilli() * 1000;
+            tdb.execute("INSERT INTO " + tdb.schema() + ".pubky_blobs (id, length, chunk_size, created_at) VALUES ('"
+                    + crashed + "', -1, " + CHUNK + ", " + created + ")");
+            tdb.execute("INSERT INTO " + tdb.schema() + ".pubky_blob_chunks (blob_id, seq, data) VALUES ('" + crashed
+                    + "', 0, " + (dialect == Dialect.POSTGRESQL ? "'\\x01'" : "X'01'") + ")");
+            clock.advance(Duration.ofHours(1));
+
+            assertThatThrownBy(() -> blobs.open(crashed)).isInstanceOfSatisfying(PubkyException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+            assertThat(blobs.delete(crashed)).as("a write that may still be under way is not removed").isFalse();
+            List<String> seen = new ArrayList<>();
+            blobs.scan(clock.instant(), seen::add);
+            assertThat(seen).containsExactly(done);
+
+            clock.advance(Duration.ofDays(2));
+            seen.clear();
+            blobs.scan(clock.instant(), id -> {
+                seen.add(id);
+                assertThat(blobs.delete(id)).isTrue();
+            });
+            assertThat(seen).containsExactlyInAnyOrder(done, crashed);
+            assertThat(chunkRows(tdb)).as("the chunks went with their headers").isZero();
         }
     }
 

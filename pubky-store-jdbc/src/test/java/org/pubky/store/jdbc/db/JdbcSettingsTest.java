@@ -19,7 +19,7 @@ final class JdbcSettingsTest {
         assertThat(s.schema()).isEmpty();
         assertThat(s.migrate()).isTrue();
         assertThat(s.notifyPollMillis()).isEmpty();
-        assertThat(s.chunkSize()).isEqualTo(1 << 20);
+        assertThat(s.chunkSize()).isEqualTo(256 << 10);
         assertThat(s.poolProperties()).isEmpty();
     }
 

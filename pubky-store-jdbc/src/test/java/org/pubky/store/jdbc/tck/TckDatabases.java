@@ -29,11 +29,23 @@ final class TckDatabases {
         }
     }
 
-    /** Provider configuration for the kit's context. */
+    /** Provider configuration of the metadata store for the kit's context. */
     static Map<String, String> config(Dialect dialect, ProviderContext context) {
+        return config(dialect, context, "");
+    }
+
+    /**
+     * Provider configuration of the blob store: on H2 with the settings docs/storage-jdbc.md
+     * recommends for a blob database (written pages leave the heap at once).
+     */
+    static Map<String, String> blobConfig(Dialect dialect, ProviderContext context) {
+        return config(dialect, context, ";WRITE_DELAY=0;CACHE_SIZE=4096");
+    }
+
+    private static Map<String, String> config(Dialect dialect, ProviderContext context, String h2Settings) {
         Path dir = context.requireDataDirectory("jdbc");
         if (dialect == Dialect.H2) {
-            return Map.of("url", "jdbc:h2:file:" + dir.resolve("h2").resolve("pubky").toAbsolutePath(),
+            return Map.of("url", "jdbc:h2:file:" + dir.resolve("h2").resolve("pubky").toAbsolutePath() + h2Settings,
                     "pool-size", "20", "hikari.minimumIdle", "2");
         }
         TestDatabase db = of(dialect, dir);

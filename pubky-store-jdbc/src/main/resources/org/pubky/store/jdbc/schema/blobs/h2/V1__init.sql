@@ -1,5 +1,5 @@
 -- pubky blob schema V1 (H2). A blob is a header row plus fixed-size chunks. BLOB, because H2
--- limits VARBINARY to 1 000 000 bytes, less than the default 1 MiB chunk.
+-- limits VARBINARY to 1 000 000 bytes and a chunk may be up to 16 MiB.
 CREATE TABLE ${t}blobs (
     id VARCHAR(64) PRIMARY KEY,
     length BIGINT NOT NULL,

@@ -1,5 +1,5 @@
 -- pubky blob schema V1 (MariaDB). A blob is a header row plus fixed-size chunks; one chunk must
--- fit in max_allowed_packet (16 MiB by default; the default chunk is 1 MiB).
+-- fit in max_allowed_packet (16 MiB by default; the default chunk is 256 KiB).
 CREATE TABLE ${t}blobs (
     id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
     length BIGINT NOT NULL,
