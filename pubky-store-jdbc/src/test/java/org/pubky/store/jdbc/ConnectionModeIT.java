@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -25,7 +26,10 @@ import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.BlobStore;
 import org.pubky.spi.storage.BlobStoreProvider;
 import org.pubky.spi.storage.MetadataStore;
+import org.pubky.spi.storage.Event;
+import org.pubky.spi.storage.EventQuery;
 import org.pubky.spi.storage.MetadataStoreProvider;
+import org.pubky.spi.storage.PutUnit;
 import org.pubky.spi.storage.StoredBlob;
 import org.pubky.store.jdbc.db.Dialect;
 
@@ -65,6 +69,10 @@ final class ConnectionModeIT {
                         BlobStore blobsByDataSource = blobProvider().open(with(hostPool), tdb.dataSourceConfig())) {
                     assertThat(byDataSource.users().find(USER)).isPresent();
                     assertThat(blobsByDataSource.open(blob.id()).readAllBytes()).containsExactly(1, 2, 3);
+                    // MariaDB without allowMultiQueries takes the statement-by-statement path
+                    assertThat(((JdbcMetadataStore) byDataSource).database().multiStatements())
+                            .isEqualTo(dialect == Dialect.POSTGRESQL);
+                    unitsWork(byDataSource);
                 }
                 assertThat(hostPool.isClosed()).as("closing the stores leaves the host's pool open").isFalse();
                 try (Connection c = hostPool.getConnection()) {
@@ -76,6 +84,25 @@ final class ConnectionModeIT {
                 assertThat(plain.users().find(USER)).isPresent();
             }
         }
+    }
+
+    /** Puts, overwrites, collisions, quota and deletes keep entries, usage and events consistent. */
+    private static void unitsWork(MetadataStore store) {
+        java.util.function.Function<String, PutUnit> unit = path -> new PutUnit(USER, path, new StoredBlob("b", 10),
+                new byte[32], "x", Instant.EPOCH, 2 * (10 + 256), true);
+        long first = store.entries().put(unit.apply("/pub/a/b")).event().cursor();
+        assertThat(store.entries().put(unit.apply("/pub/a/b")).replaced()).isPresent();
+        assertThatThrownBy(() -> store.entries().put(unit.apply("/pub/a"))).isInstanceOfSatisfying(
+                PubkyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThatThrownBy(() -> store.entries().put(unit.apply("/pub/a/b/c"))).isInstanceOfSatisfying(
+                PubkyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        store.entries().put(unit.apply("/pub/c"));
+        assertThatThrownBy(() -> store.entries().put(unit.apply("/pub/d"))).isInstanceOfSatisfying(
+                PubkyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED));
+        long last = store.entries().delete(USER, "/pub/a/b", Instant.EPOCH).event().cursor();
+        assertThat(store.users().find(USER).orElseThrow().usedBytes()).isEqualTo(266);
+        assertThat(store.events().read(new EventQuery(Map.of(USER, 0L), 0, List.of(), 10, false)))
+                .extracting(Event::cursor).hasSize(4).startsWith(first).endsWith(last).isSorted();
     }
 
     @Test

@@ -1,12 +1,8 @@
 package org.pubky.store.jdbc.metadata;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.pubky.spi.ErrorCode;
@@ -31,15 +27,16 @@ import org.pubky.store.jdbc.notify.EventNotifier;
  * That lock serializes all units of one user (in every process sharing the database), which is
  * what makes the quota check, the collision check and "exactly one of two concurrent deletes" hold
  * without any other locking. Collisions cost one statement: point lookups of the O(depth) ancestor
- * paths plus one range probe for a descendant. The event is appended last ({@link JdbcEventLog}).
+ * paths plus one range probe for a descendant ({@link UnitInspector}). The writes follow
+ * ({@link UnitWriter}), the event last.
  *
  * <p>Thread-safe.
  */
 public final class JdbcEntryStore implements EntryStore {
-    private static final String ENTRY_COLUMNS = "path, blob_id, content_hash, content_length, content_type, "
-            + "modified_at, created_at";
+    private static final String ENTRY_COLUMNS = UnitInspector.ENTRY_COLUMNS;
 
     private final Database db;
+    private final UnitInspector inspector;
     private final UnitWriter writer;
     private final EventNotifier notifier;
     private final DirectoryLister lister;
@@ -51,6 +48,7 @@ public final class JdbcEntryStore implements EntryStore {
      */
     public JdbcEntryStore(Database db, UnitProbe probe, EventNotifier notifier, boolean serializeEvents) {
         this.db = db;
+        this.inspector = new UnitInspector(db);
         this.writer = new UnitWriter(db, probe, serializeEvents, notifier.channel());
         this.notifier = notifier;
         this.entries = db.table("entries");
@@ -67,7 +65,7 @@ public final class JdbcEntryStore implements EntryStore {
                 ps.setString(1, user);
                 ps.setBytes(2, p);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(user, rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(UnitInspector.row(user, rs)) : Optional.empty();
                 }
             }
         });
@@ -77,10 +75,6 @@ public final class JdbcEntryStore implements EntryStore {
         return alias + ENTRY_COLUMNS.replace(", ", ", " + alias);
     }
 
-    private static Entry row(String user, ResultSet rs) throws SQLException {
-        return new Entry(user, PathBytes.decode(rs.getBytes(1)), rs.getString(2), rs.getBytes(3), rs.getLong(4),
-                rs.getString(5), Times.fromMicros(rs.getLong(6)), Times.fromMicros(rs.getLong(7)));
-    }
 
     @Override
     public boolean directoryExists(String user, String directory) {
@@ -110,8 +104,8 @@ public final class JdbcEntryStore implements EntryStore {
         long at = Times.toMicros(unit.at());
         Instant atInstant = Times.fromMicros(at);
         PutOutcome outcome = db.transaction(c -> {
-            UserRow owner = lockOwner(c, unit.user());
-            Optional<Entry> old = inspect(c, unit.user(), owner.id(), path, unit.checkCollisions());
+            UnitInspector.Inspection owner = inspector.lockAndInspect(c, unit.user(), path, unit.checkCollisions());
+            Optional<Entry> old = owner.old();
             long delta = unit.blob().length() - old.map(Entry::length).orElse(-Entry.METADATA_OVERHEAD);
             long used = Math.addExact(owner.usedBytes(), delta);
             if (unit.maxUsedBytes() != PutUnit.NO_LIMIT && used > unit.maxUsedBytes()) {
@@ -120,7 +114,7 @@ public final class JdbcEntryStore implements EntryStore {
             Entry entry = new Entry(unit.user(), unit.path(), unit.blob().id(), hash, unit.blob().length(),
                     unit.contentType(), atInstant, old.map(Entry::createdAt).orElse(atInstant));
             long cursor = writer.apply(c, old.isPresent() ? UnitWriter.Change.UPDATE : UnitWriter.Change.INSERT,
-                    owner.id(), path, entry, used, EventType.PUT, hash, at);
+                    owner.userId(), path, entry, used, EventType.PUT, hash, at);
             Event event = new Event(cursor, EventType.PUT, unit.user(), unit.path(), Optional.of(hash), atInstant);
             return new PutOutcome(entry, old, event);
         });
@@ -134,10 +128,9 @@ public final class JdbcEntryStore implements EntryStore {
         long micros = Times.toMicros(at);
         Instant atInstant = Times.fromMicros(micros);
         DeleteOutcome outcome = db.transaction(c -> {
-            UserRow owner = lockOwner(c, user);
-            Entry old = select(c, user, owner.id(), p)
-                    .orElseThrow(() -> new PubkyException(ErrorCode.NOT_FOUND, "File not found"));
-            long cursor = writer.apply(c, UnitWriter.Change.DELETE, owner.id(), p, old,
+            UnitInspector.Inspection owner = inspector.lockAndInspect(c, user, p, false);
+            Entry old = owner.old().orElseThrow(() -> new PubkyException(ErrorCode.NOT_FOUND, "File not found"));
+            long cursor = writer.apply(c, UnitWriter.Change.DELETE, owner.userId(), p, old,
                     Math.max(0, owner.usedBytes() - old.accountedBytes()), EventType.DEL, null, micros);
             return new DeleteOutcome(old, new Event(cursor, EventType.DEL, user, path, Optional.empty(), atInstant));
         });
@@ -158,74 +151,7 @@ public final class JdbcEntryStore implements EntryStore {
         });
     }
 
-    private record UserRow(long id, long usedBytes) {
-    }
 
-    private UserRow lockOwner(Connection c, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, used_bytes FROM " + users
-                + " WHERE public_key = ? " + db.dialect().lockRowForWrite())) {
-            ps.setString(1, user);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new PubkyException(ErrorCode.NOT_FOUND, "User not found");
-                }
-                return new UserRow(rs.getLong(1), rs.getLong(2));
-            }
-        }
-    }
 
-    /**
-     * The entry at {@code path}, if any, after checking collisions: in one statement, the path
-     * itself and each ancestor as a file (point lookups) plus the first entry below
-     * {@code path + "/"} (one range probe).
-     */
-    private Optional<Entry> inspect(Connection c, String user, long userId, byte[] path, boolean collisions)
-            throws SQLException {
-        if (!collisions) {
-            return select(c, user, userId, path);
-        }
-        List<byte[]> points = new ArrayList<>();
-        points.add(path);
-        for (int i = PathBytes.indexOfSlash(path, 1); i > 0; i = PathBytes.indexOfSlash(path, i + 1)) {
-            points.add(Arrays.copyOf(path, i));
-        }
-        byte[] below = PathBytes.prefixWith(path, path.length, PathBytes.SLASH);
-        // one primary-key lookup per point: H2 turns "path IN (...)" into a scan of the user's rows
-        String point = "SELECT " + ENTRY_COLUMNS + " FROM " + entries + " WHERE user_id = ? AND path = ?";
-        // a parenthesized branch, not a derived table, which H2 would re-plan on every execution
-        String sql = (point + " UNION ALL ").repeat(points.size()) + "(SELECT " + ENTRY_COLUMNS + " FROM " + entries
-                + " WHERE user_id = ? AND path >= ? AND path < ? ORDER BY path LIMIT 1)";
-        Entry self = null;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (byte[] p : points) {
-                ps.setLong(i++, userId);
-                ps.setBytes(i++, p);
-            }
-            ps.setLong(i++, userId);
-            ps.setBytes(i++, below);
-            ps.setBytes(i, PathBytes.directoryEnd(below));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (Arrays.equals(rs.getBytes(1), path)) {
-                        self = row(user, rs);
-                    } else {
-                        throw new PubkyException(ErrorCode.CONFLICT, "File/folder path collision");
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(self);
-    }
 
-    private Optional<Entry> select(Connection c, String user, long userId, byte[] path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM " + entries
-                + " WHERE user_id = ? AND path = ?")) {
-            ps.setLong(1, userId);
-            ps.setBytes(2, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(user, rs)) : Optional.empty();
-            }
-        }
-    }
 }

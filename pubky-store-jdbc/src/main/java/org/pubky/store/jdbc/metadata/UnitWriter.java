@@ -22,9 +22,11 @@ import org.pubky.store.jdbc.db.Times;
  * <p>The owner's lock makes the section from the checks to the commit serial per user, so its
  * length bounds one user's write rate; the writes are therefore as few round trips as each
  * database allows. PostgreSQL does all three in one statement of data-modifying CTEs (the event
- * lock and {@code NOTIFY} included), and the three probe points are reached together after it;
- * MariaDB sets the used bytes and takes the event lock in one multi-table {@code UPDATE}; H2 runs
- * in-process, where statements cost no round trip, and takes them one by one.
+ * lock and {@code NOTIFY} included), and the three probe points are reached together after it.
+ * MariaDB sets the used bytes and takes the event lock in one multi-table {@code UPDATE}, and when
+ * the driver allows several statements per call ({@code allowMultiQueries}) sends all writes in
+ * one round trip, the probe points again reached together. H2 runs in-process, where statements
+ * cost no round trip, and takes them one by one.
  */
 final class UnitWriter {
     /** What the unit does to the entry row. */
@@ -41,6 +43,8 @@ final class UnitWriter {
     private final String users;
     private final String events;
     private final String eventLock;
+    private final String usageAndLockSql;
+    private final String eventSql;
 
     UnitWriter(Database db, UnitProbe probe, boolean serialize, String channel) {
         this.db = db;
@@ -51,6 +55,11 @@ final class UnitWriter {
         this.users = db.table("users");
         this.events = db.table("events");
         this.eventLock = db.table("event_lock");
+        // MariaDB: one multi-table UPDATE sets the used bytes and write-locks the event lock row
+        this.usageAndLockSql = "UPDATE " + users + " u, " + eventLock
+                + " l SET u.used_bytes = ?, l.id = 1 WHERE u.id = ? AND l.id = 1";
+        this.eventSql = "INSERT INTO " + events + " (event_type, user_id, path, content_hash, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)";
         this.lockKey = db.schema().map(s -> JdbcEventLog.REFERENCE_LOCK_KEY
                 ^ (s.toLowerCase(Locale.ROOT).hashCode() & 0xffffffffL)).orElse(JdbcEventLog.REFERENCE_LOCK_KEY);
     }
@@ -70,14 +79,20 @@ final class UnitWriter {
             probe.reached(UnitProbe.EVENT_APPENDED);
             return cursor;
         }
+        if (db.dialect() == Dialect.MARIADB && serialize && db.multiStatements()) {
+            long cursor = mariadb(c, change, userId, path, entry, usedBytes, type, hash, atMicros);
+            probe.reached(UnitProbe.ENTRY_WRITTEN);
+            probe.reached(UnitProbe.USAGE_UPDATED);
+            probe.reached(UnitProbe.EVENT_APPENDED);
+            return cursor;
+        }
         try (PreparedStatement ps = c.prepareStatement(entrySql(change))) {
             bindEntry(ps, 1, change, userId, path, entry);
             ps.executeUpdate();
         }
         probe.reached(UnitProbe.ENTRY_WRITTEN);
         if (db.dialect() == Dialect.MARIADB && serialize) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + users + " u, " + eventLock
-                    + " l SET u.used_bytes = ?, l.id = 1 WHERE u.id = ? AND l.id = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(usageAndLockSql)) {
                 ps.setLong(1, usedBytes);
                 ps.setLong(2, userId);
                 ps.executeUpdate();
@@ -97,9 +112,7 @@ final class UnitWriter {
         }
         probe.reached(UnitProbe.USAGE_UPDATED);
         long cursor;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + events
-                + " (event_type, user_id, path, content_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
+        try (PreparedStatement ps = c.prepareStatement(eventSql, new String[] {"id"})) {
             bindEvent(ps, 1, type, userId, path, hash, atMicros);
             ps.executeUpdate();
             cursor = generatedId(ps);
@@ -125,6 +138,29 @@ final class UnitWriter {
             bindEvent(ps, i, type, userId, path, hash, atMicros);
             ps.executeUpdate();
             return generatedId(ps);
+        }
+    }
+
+    /** MariaDB with multi-statements: the three writes and the new id in one round trip. */
+    private long mariadb(Connection c, Change change, long userId, byte[] path, Entry entry, long usedBytes,
+            EventType type, byte[] hash, long atMicros) throws SQLException {
+        String sql = entrySql(change) + "; " + usageAndLockSql + "; " + eventSql + "; SELECT LAST_INSERT_ID()";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindEntry(ps, 1, change, userId, path, entry);
+            ps.setLong(i++, usedBytes);
+            ps.setLong(i++, userId);
+            bindEvent(ps, i, type, userId, path, hash, atMicros);
+            for (boolean resultSet = ps.execute();; resultSet = ps.getMoreResults()) {
+                if (resultSet) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (rs.next()) {
+                            return rs.getLong(1);
+                        }
+                    }
+                } else if (ps.getUpdateCount() == -1) {
+                    throw new PubkyException(ErrorCode.INTERNAL, "the database returned no event id");
+                }
+            }
         }
     }
 
