@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Objects;
 import org.pubky.spi.PubkyException;
 import org.pubky.store.jdbc.db.Database;
 
@@ -49,7 +50,7 @@ public final class ChunkInputStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (closed) {
             throw new IOException("stream closed");
         }

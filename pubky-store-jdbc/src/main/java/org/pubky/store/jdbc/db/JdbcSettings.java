@@ -1,9 +1,11 @@
 package org.pubky.store.jdbc.db;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
@@ -82,7 +84,7 @@ public record JdbcSettings(Optional<String> url, Optional<String> user, Optional
 
     /** The keys of {@code config} this store does not know (for a warning). */
     public static Set<String> unknownKeys(Map<String, String> config) {
-        Set<String> unknown = new java.util.TreeSet<>();
+        Set<String> unknown = new TreeSet<>();
         for (String k : config.keySet()) {
             if (!KEYS.contains(k) && !k.startsWith("hikari.")) {
                 unknown.add(k);
@@ -118,7 +120,7 @@ public record JdbcSettings(Optional<String> url, Optional<String> user, Optional
         if (v.isEmpty()) {
             return def;
         }
-        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw bad(key, "must be true or false");

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class JdbcGrantStore implements GrantStore {
                 if (grant.revokedAt().isPresent()) {
                     ps.setLong(7, Times.toMicros(grant.revokedAt().get()));
                 } else {
-                    ps.setNull(7, java.sql.Types.BIGINT);
+                    ps.setNull(7, Types.BIGINT);
                 }
                 ps.setLong(8, Times.toMicros(grant.createdAt()));
                 ps.setString(9, grant.user());
@@ -70,7 +72,7 @@ public final class JdbcGrantStore implements GrantStore {
                 // a concurrent first presentation won: the failed insert aborts this attempt and
                 // the retry finds the winner's row
                 if (db.dialect().isUniqueViolation(e)) {
-                    throw new java.sql.SQLTransactionRollbackException("grant inserted concurrently", "40001", e);
+                    throw new SQLTransactionRollbackException("grant inserted concurrently", "40001", e);
                 }
                 throw e;
             }

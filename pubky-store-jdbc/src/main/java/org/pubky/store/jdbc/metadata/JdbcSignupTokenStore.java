@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class JdbcSignupTokenStore implements SignupTokenStore {
     private static SignupTokenRecord row(ResultSet rs) throws SQLException {
         Optional<String> usedBy = Optional.ofNullable(rs.getString(3));
         long usedAt = rs.getLong(4);
-        Optional<java.time.Instant> used = rs.wasNull() ? Optional.empty() : Optional.of(Times.fromMicros(usedAt));
+        Optional<Instant> used = rs.wasNull() ? Optional.empty() : Optional.of(Times.fromMicros(usedAt));
         return new SignupTokenRecord(rs.getString(1), Times.fromMicros(rs.getLong(2)), usedBy, used,
                 QuotaColumns.read(rs, 5));
     }

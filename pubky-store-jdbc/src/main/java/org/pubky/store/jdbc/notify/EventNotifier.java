@@ -1,5 +1,6 @@
 package org.pubky.store.jdbc.notify;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.LongSupplier;
@@ -120,7 +121,7 @@ public final class EventNotifier implements AutoCloseable {
         private final Runnable listener;
 
         Registration(Runnable listener) {
-            this.listener = java.util.Objects.requireNonNull(listener, "listener is null");
+            this.listener = Objects.requireNonNull(listener, "listener is null");
         }
 
         @Override
