@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param user the owner
  * @param directory the canonical directory path, ending with {@code /}
  * @param cursor an exclusive bound: results start strictly after it (strictly before it when
- *     {@code reverse}); in a shallow listing a cursor inside a child directory stands for that
- *     child, so the whole child is skipped
+ *     {@code reverse}); in a shallow listing the bound compares against the child paths, so going
+ *     forward a cursor inside a child directory skips that child, while in reverse the child
+ *     (which sorts before the cursor) is listed, as the reference does
  * @param limit the maximum number of results, at least 1
  * @param reverse descending order instead of ascending
  * @param shallow immediate children only, each sub-directory once with a trailing {@code /};
