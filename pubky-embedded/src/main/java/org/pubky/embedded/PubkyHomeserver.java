@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pubky.core.config.PubkyConfig;
+import org.pubky.core.homeserver.Homeserver;
+import org.pubky.core.homeserver.HomeserverSettings;
+import org.pubky.core.homeserver.SignupMode;
+import org.pubky.core.homeserver.StorageSelection;
 import org.pubky.core.keys.Keypair;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.core.keys.SecretFile;
@@ -19,6 +23,8 @@ import org.pubky.core.relay.HttpRelay;
 import org.pubky.jaxrs.client.ClientApiApplication;
 import org.pubky.jaxrs.relay.HttpRelayApplication;
 import org.pubky.jaxrs.relay.RelaySettings;
+import org.pubky.spi.storage.BlobStore;
+import org.pubky.spi.storage.MetadataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +47,15 @@ public final class PubkyHomeserver implements AutoCloseable {
     static final String CLIENT = "client";
     static final String HTTP_RELAY = "http-relay";
 
-    private final Keypair keypair;
+    private final Homeserver homeserver;
     private final JettyHost http;
+    private final List<AutoCloseable> owned;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PubkyHomeserver(Keypair keypair, JettyHost http) {
-        this.keypair = keypair;
+    private PubkyHomeserver(Homeserver homeserver, JettyHost http, List<AutoCloseable> owned) {
+        this.homeserver = homeserver;
         this.http = http;
+        this.owned = owned;
     }
 
     public static Builder builder() {
@@ -56,7 +64,12 @@ public final class PubkyHomeserver implements AutoCloseable {
 
     /** The homeserver's public key (its identity on the PKARR network). */
     public PublicKey publicKey() {
-        return keypair.publicKey();
+        return homeserver.publicKey();
+    }
+
+    /** The transport-free homeserver behind the listeners (stores, services). */
+    public Homeserver homeserver() {
+        return homeserver;
     }
 
     /** Where the client API listens. */
@@ -72,8 +85,13 @@ public final class PubkyHomeserver implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            http.close();
-            LOG.info("homeserver {} stopped", keypair.publicKey());
+            try {
+                http.close();
+            } finally {
+                homeserver.close();
+                Closer.closeAll(owned);
+            }
+            LOG.info("homeserver {} stopped", homeserver.publicKey());
         }
     }
 
@@ -86,6 +104,8 @@ public final class PubkyHomeserver implements AutoCloseable {
         private final PubkyConfig.Builder config = PubkyConfig.builder();
         private Keypair keypair;
         private Clock clock = Clock.systemUTC();
+        private MetadataStore metadata;
+        private BlobStore blobs;
 
         private Builder() {
         }
@@ -126,6 +146,36 @@ public final class PubkyHomeserver implements AutoCloseable {
             return this;
         }
 
+        /** Uses this metadata store (the caller keeps ownership and closes it). */
+        public Builder metadataStore(MetadataStore store) {
+            this.metadata = requireNonNull(store, "store is null");
+            return this;
+        }
+
+        /** Uses the metadata store provider with this name ({@code lmdb}, {@code jdbc}, {@code memory}, …). */
+        public Builder metadataStore(String providerName) {
+            config.put(StorageSelection.METADATA_KEY, providerName);
+            return this;
+        }
+
+        /** Uses this blob store (the caller keeps ownership and closes it). */
+        public Builder blobStore(BlobStore store) {
+            this.blobs = requireNonNull(store, "store is null");
+            return this;
+        }
+
+        /** Uses the blob store provider with this name ({@code files}, {@code jdbc}, {@code memory}, …). */
+        public Builder blobStore(String providerName) {
+            config.put(StorageSelection.BLOBS_KEY, providerName);
+            return this;
+        }
+
+        /** Who may sign up (default {@link SignupMode#TOKEN_REQUIRED}). */
+        public Builder signupMode(SignupMode mode) {
+            config.put("pubky.signup.mode", mode.wireName());
+            return this;
+        }
+
         /** The clock every timestamp comes from (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -135,12 +185,35 @@ public final class PubkyHomeserver implements AutoCloseable {
         /** Starts the server; on failure everything opened so far is closed again. */
         public PubkyHomeserver start() {
             PubkyConfig cfg = config.build();
+            Optional<Path> dataDir = cfg.get(Keys.DATA_DIR).map(Path::of);
             Keypair key = keypair != null ? keypair
-                    : cfg.get(Keys.DATA_DIR).map(dir -> SecretFile.readOrCreate(Path.of(dir))).orElseGet(Keypair::random);
+                    : dataDir.map(SecretFile::readOrCreate).orElseGet(Keypair::random);
+            List<AutoCloseable> owned = new ArrayList<>();
+            try {
+                ClassLoader loader = PubkyHomeserver.class.getClassLoader();
+                MetadataStore meta = metadata;
+                if (meta == null) {
+                    meta = StorageSelection.openMetadata(cfg, dataDir, clock, Map.of(), loader);
+                    owned.add(0, meta);
+                }
+                BlobStore blob = blobs;
+                if (blob == null) {
+                    blob = StorageSelection.openBlobs(cfg, dataDir, clock, Map.of(), loader);
+                    owned.add(0, blob);
+                }
+                Homeserver homeserver = new Homeserver(key, HomeserverSettings.from(cfg), meta, blob, clock);
+                return startHttp(cfg, homeserver, owned);
+            } catch (RuntimeException e) {
+                Closer.closeAll(owned);
+                throw e;
+            }
+        }
+
+        private PubkyHomeserver startHttp(PubkyConfig cfg, Homeserver homeserver, List<AutoCloseable> owned) {
             String host = cfg.get(Keys.LISTEN, "127.0.0.1");
             List<JettyHost.Listener> listeners = new ArrayList<>();
             listeners.add(new JettyHost.Listener(CLIENT, host, cfg.getInt(Keys.CLIENT_PORT, 6286),
-                    new ClientApiApplication()));
+                    new ClientApiApplication(homeserver)));
             int relayPort = cfg.getInt(Keys.HTTP_RELAY_PORT, -1);
             if (relayPort >= 0) {
                 RelaySettings defaults = RelaySettings.defaults();
@@ -156,8 +229,8 @@ public final class PubkyHomeserver implements AutoCloseable {
                     cfg.getDuration(Keys.HTTP_IDLE_TIMEOUT, Duration.ofSeconds(30)),
                     cfg.getDuration(Keys.HTTP_STOP_TIMEOUT, Duration.ofSeconds(10)));
             JettyHost http = JettyHost.start(listeners, limits);
-            PubkyHomeserver server = new PubkyHomeserver(key, http);
-            LOG.info("homeserver {} listening on {}", key.publicKey(), server.clientUri());
+            PubkyHomeserver server = new PubkyHomeserver(homeserver, http, owned);
+            LOG.info("homeserver {} listening on {}", homeserver.publicKey(), server.clientUri());
             return server;
         }
     }

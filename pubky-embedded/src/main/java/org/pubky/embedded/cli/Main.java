@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pubky.core.config.PubkyConfig;
+import org.pubky.core.homeserver.SignupMode;
 import org.pubky.embedded.PubkyHomeserver;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -36,6 +37,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--http-relay-port", paramLabel = "PORT", description = "HTTP relay port (default: off; 15412 with --testnet).")
     Integer httpRelayPort;
 
+    @Option(names = "--signup-mode", paramLabel = "MODE", description = "open or token_required (default token_required; open with --testnet).")
+    String signupMode;
+
     @Option(names = "--testnet", description = "Run the reference testnet layout in this JVM (fixed key, ports 6286/6288/15411/15412, temporary data unless --data-dir is given).")
     boolean testnet;
 
@@ -44,6 +48,13 @@ public final class Main implements Callable<Integer> {
         SLF4JBridgeHandler.install();
         int code = new CommandLine(new Main()).execute(args);
         System.exit(code);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private boolean dataDirGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--data-dir");
     }
 
     @Override
@@ -55,8 +66,16 @@ public final class Main implements Callable<Integer> {
         layered.systemProperties(System.getProperties()).environment(System.getenv());
         Map<String, String> config = new HashMap<>(layered.build().asMap());
         PubkyHomeserver.Builder builder = PubkyHomeserver.builder().config(config);
-        Files.createDirectories(dataDir);
-        builder.dataDir(dataDir);
+        if (testnet) {
+            Testnet.configure(builder, dataDirGiven()); // explicit options below still win
+        }
+        if (!testnet || dataDirGiven()) {
+            Files.createDirectories(dataDir);
+            builder.dataDir(dataDir);
+        }
+        if (signupMode != null) {
+            builder.signupMode(SignupMode.parse(signupMode));
+        }
         if (listen != null) {
             builder.listenHost(listen);
         }
@@ -65,8 +84,6 @@ public final class Main implements Callable<Integer> {
         }
         if (httpRelayPort != null) {
             builder.httpRelayPort(httpRelayPort);
-        } else if (testnet) {
-            builder.httpRelayPort(15412);
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

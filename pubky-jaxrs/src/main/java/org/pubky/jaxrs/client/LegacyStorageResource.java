@@ -1,0 +1,76 @@
+package org.pubky.jaxrs.client;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.pubky.core.keys.PublicKey;
+import org.pubky.jaxrs.common.PlainText;
+import org.pubky.spi.PubkyException;
+
+/**
+ * The deprecated owner-relative storage API: {@code /{path}} with the owner from {@code Host},
+ * {@code pubky-host} or {@code ?pubky-host=}. Fixed routes ({@code /session}, {@code /info}, …)
+ * win over this catch-all.
+ */
+@Path("/{any: .*}")
+public final class LegacyStorageResource {
+    private final StorageHandler handler;
+
+    LegacyStorageResource(StorageHandler handler) {
+        this.handler = requireNonNull(handler, "handler is null");
+    }
+
+    @GET
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        String rawPath = uri.getRequestUri().getRawPath();
+        if (rawPath.isEmpty() || rawPath.equals("/")) {
+            return PlainText.response(200, "Pubky Homeserver");
+        }
+        try {
+            PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
+            StorageTarget target = StorageTarget.legacy(owner, rawPath);
+            return handler.get(target, headers, uri.getRequestUri().getRawQuery(), false);
+        } catch (PubkyException e) {
+            return StorageHandler.error(e, null);
+        }
+    }
+
+    @HEAD
+    public Response head(@Context UriInfo uri, @Context HttpHeaders headers) {
+        try {
+            PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
+            return handler.get(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers, null, true);
+        } catch (PubkyException e) {
+            return StorageHandler.error(e, null);
+        }
+    }
+
+    @PUT
+    public Response put(@Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
+        try {
+            PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
+            return handler.put(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers, body);
+        } catch (PubkyException e) {
+            return StorageHandler.error(e, null);
+        }
+    }
+
+    @DELETE
+    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+        try {
+            PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
+            return handler.delete(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers);
+        } catch (PubkyException e) {
+            return StorageHandler.error(e, null);
+        }
+    }
+}
