@@ -10,6 +10,7 @@ import org.pubky.core.homeserver.auth.CredentialResolver;
 import org.pubky.core.homeserver.auth.GrantAuthService;
 import org.pubky.core.homeserver.auth.SignupGate;
 import org.pubky.core.homeserver.auth.StoreReplayGuard;
+import org.pubky.core.homeserver.metrics.HomeserverMetrics;
 import org.pubky.core.homeserver.quota.QuotaResolver;
 import org.pubky.core.homeserver.storage.StorageService;
 import org.pubky.core.keys.Keypair;
@@ -38,6 +39,7 @@ public final class Homeserver implements AutoCloseable {
     private final StorageService storage;
     private final QuotaResolver quotas;
     private final SecureRandom random;
+    private final HomeserverMetrics metrics;
 
     public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock) {
         this.keypair = requireNonNull(keypair, "keypair is null");
@@ -49,7 +51,8 @@ public final class Homeserver implements AutoCloseable {
         this.timestamps = new TimestampClock(clock, random.nextInt(256));
         this.quotas = new QuotaResolver(settings.quota());
         this.credentials = new CredentialResolver(metadata, clock);
-        this.signup = new SignupGate(metadata, settings.signupMode());
+        this.metrics = new HomeserverMetrics(metadata);
+        this.signup = new SignupGate(metadata, settings.signupMode(), metrics);
         this.cookies = new CookieAuthService(metadata,
                 new AuthTokenVerifier(clock, new StoreReplayGuard(metadata.replays(), clock)), signup, clock, random);
         this.grants = new GrantAuthService(metadata, keypair.publicKey(), signup, clock, random, settings.bearerLifetime());
@@ -111,6 +114,11 @@ public final class Homeserver implements AutoCloseable {
 
     public QuotaResolver quotas() {
         return quotas;
+    }
+
+    /** What this homeserver measures (exposed on the metrics listener). */
+    public HomeserverMetrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.pubky.core.homeserver.Homeserver;
 import org.pubky.jaxrs.common.CorsFilter;
 import org.pubky.jaxrs.common.PubkyExceptionMapper;
 import org.pubky.jaxrs.common.WebApplicationExceptionMapper;
+import org.pubky.jaxrs.metrics.RequestMetricsFilter;
 
 /** The homeserver's client API as a JAX-RS application. */
 public final class ClientApiApplication extends Application {
@@ -24,6 +25,8 @@ public final class ClientApiApplication extends Application {
                 new GrantResource(homeserver),
                 new SignupTokenResource(homeserver),
                 new CorsFilter("retry-after"),
+                new RequestMetricsFilter(homeserver.metrics(), "client"),
+                new StorageMetricsFilter(homeserver.metrics()),
                 new PubkyExceptionMapper(),
                 new WebApplicationExceptionMapper());
     }

@@ -19,8 +19,13 @@ final class Tenants {
     }
 
     static Optional<PublicKey> legacy(HttpHeaders headers, String rawQuery) {
-        Optional<PublicKey> tenant = parse(hostWithoutPort(headers.getHeaderString(HttpHeaders.HOST)));
-        Optional<PublicKey> header = parse(headers.getHeaderString(PUBKY_HOST));
+        return legacy(headers.getHeaderString(HttpHeaders.HOST), headers.getHeaderString(PUBKY_HOST), rawQuery);
+    }
+
+    /** The same from the raw {@code Host} and {@code pubky-host} header values. */
+    static Optional<PublicKey> legacy(String host, String pubkyHost, String rawQuery) {
+        Optional<PublicKey> tenant = parse(hostWithoutPort(host));
+        Optional<PublicKey> header = parse(pubkyHost);
         if (header.isPresent()) {
             tenant = header;
         }

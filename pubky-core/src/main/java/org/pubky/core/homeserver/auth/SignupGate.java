@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.pubky.core.auth.SignupToken;
 import org.pubky.core.homeserver.SignupMode;
+import org.pubky.core.homeserver.metrics.HomeserverMetrics;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
@@ -19,10 +20,12 @@ import org.pubky.spi.storage.UserRecord;
 public final class SignupGate {
     private final MetadataStore store;
     private final SignupMode mode;
+    private final HomeserverMetrics metrics;
 
-    public SignupGate(MetadataStore store, SignupMode mode) {
+    public SignupGate(MetadataStore store, SignupMode mode, HomeserverMetrics metrics) {
         this.store = requireNonNull(store, "store is null");
         this.mode = requireNonNull(mode, "mode is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     /** The signup mode in force. */
@@ -55,6 +58,8 @@ public final class SignupGate {
      * @throws PubkyException 409 "User already exists", 401 "Invalid token" or "Token already used"
      */
     public UserRecord createUser(PublicKey user, Instant at, Optional<String> token) {
-        return store.users().create(user.z32(), at, token);
+        UserRecord created = store.users().create(user.z32(), at, token);
+        metrics.recordSignup();
+        return created;
     }
 }
