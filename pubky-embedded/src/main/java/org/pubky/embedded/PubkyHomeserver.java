@@ -11,18 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pubky.core.config.PubkyConfig;
 import org.pubky.core.homeserver.Homeserver;
 import org.pubky.core.homeserver.HomeserverSettings;
 import org.pubky.core.homeserver.SignupMode;
 import org.pubky.core.homeserver.StorageSelection;
+import org.pubky.core.homeserver.admin.AdminService;
 import org.pubky.core.keys.Keypair;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.core.keys.SecretFile;
 import org.pubky.core.relay.HttpRelay;
+import org.pubky.jaxrs.admin.AdminApiApplication;
 import org.pubky.jaxrs.client.ClientApiApplication;
+import org.pubky.jaxrs.metrics.MetricsApplication;
 import org.pubky.jaxrs.relay.HttpRelayApplication;
 import org.pubky.jaxrs.relay.RelaySettings;
+import org.pubky.spi.auth.AdminAuthenticator;
 import org.pubky.spi.storage.BlobStore;
 import org.pubky.spi.storage.MetadataStore;
 import org.slf4j.Logger;
@@ -46,6 +51,8 @@ public final class PubkyHomeserver implements AutoCloseable {
 
     static final String CLIENT = "client";
     static final String HTTP_RELAY = "http-relay";
+    static final String ADMIN = "admin";
+    static final String METRICS = "metrics";
 
     private final Homeserver homeserver;
     private final JettyHost http;
@@ -80,6 +87,16 @@ public final class PubkyHomeserver implements AutoCloseable {
     /** Where the HTTP relay listens, if enabled. */
     public Optional<URI> httpRelayUri() {
         return http.has(HTTP_RELAY) ? Optional.of(http.uri(HTTP_RELAY)) : Optional.empty();
+    }
+
+    /** Where the admin API listens, if enabled (it needs a password or an authenticator). */
+    public Optional<URI> adminUri() {
+        return http.has(ADMIN) ? Optional.of(http.uri(ADMIN)) : Optional.empty();
+    }
+
+    /** Where {@code GET /metrics} is served, if a metrics port is configured. */
+    public Optional<URI> metricsUri() {
+        return http.has(METRICS) ? Optional.of(http.uri(METRICS)) : Optional.empty();
     }
 
     @Override
@@ -146,6 +163,27 @@ public final class PubkyHomeserver implements AutoCloseable {
             return this;
         }
 
+        /** The admin API port (default 6288; 0 picks a free one). The API runs only with a password. */
+        public Builder adminPort(int port) {
+            config.put(Keys.ADMIN_PORT, Integer.toString(port));
+            return this;
+        }
+
+        /**
+         * The admin password ({@code X-Admin-Password}); setting one enables the admin API. Kept
+         * only as configuration, masked wherever configuration is printed.
+         */
+        public Builder adminPassword(String password) {
+            config.put(Keys.ADMIN_PASSWORD, requireNonNull(password, "password is null"));
+            return this;
+        }
+
+        /** The metrics port, serving {@code GET /metrics} (0 picks a free one; default: off). */
+        public Builder metricsPort(int port) {
+            config.put(Keys.METRICS_PORT, Integer.toString(port));
+            return this;
+        }
+
         /** Uses this metadata store (the caller keeps ownership and closes it). */
         public Builder metadataStore(MetadataStore store) {
             this.metadata = requireNonNull(store, "store is null");
@@ -202,18 +240,35 @@ public final class PubkyHomeserver implements AutoCloseable {
                     owned.add(0, blob);
                 }
                 Homeserver homeserver = new Homeserver(key, HomeserverSettings.from(cfg), meta, blob, clock);
-                return startHttp(cfg, homeserver, owned);
+                Optional<AdminAuthenticator> admin = AdminSetup.openAuthenticator(cfg, dataDir, clock, loader);
+                admin.ifPresent(a -> owned.add(0, a));
+                return startHttp(cfg, homeserver, admin, owned);
             } catch (RuntimeException e) {
                 Closer.closeAll(owned);
                 throw e;
             }
         }
 
-        private PubkyHomeserver startHttp(PubkyConfig cfg, Homeserver homeserver, List<AutoCloseable> owned) {
+        private PubkyHomeserver startHttp(PubkyConfig cfg, Homeserver homeserver, Optional<AdminAuthenticator> admin,
+                List<AutoCloseable> owned) {
             String host = cfg.get(Keys.LISTEN, "127.0.0.1");
             List<JettyHost.Listener> listeners = new ArrayList<>();
             listeners.add(new JettyHost.Listener(CLIENT, host, cfg.getInt(Keys.CLIENT_PORT, 6286),
                     new ClientApiApplication(homeserver)));
+            AtomicInteger clientPort = new AtomicInteger();
+            if (admin.isPresent()) {
+                AdminService service = new AdminService(homeserver, AdminSetup.version(), clientPort::get);
+                // >>> further admin resources (the admin event stream) go into this list
+                List<Object> adminResources = List.of();
+                // <<<
+                listeners.add(new JettyHost.Listener(ADMIN, host, cfg.getInt(Keys.ADMIN_PORT, 6288),
+                        new AdminApiApplication(homeserver, service, admin.get(), adminResources)));
+            }
+            int metricsPort = cfg.getInt(Keys.METRICS_PORT, -1);
+            if (metricsPort >= 0) {
+                listeners.add(new JettyHost.Listener(METRICS, host, metricsPort,
+                        new MetricsApplication(homeserver.metrics())));
+            }
             int relayPort = cfg.getInt(Keys.HTTP_RELAY_PORT, -1);
             if (relayPort >= 0) {
                 RelaySettings defaults = RelaySettings.defaults();
@@ -230,7 +285,10 @@ public final class PubkyHomeserver implements AutoCloseable {
                     cfg.getDuration(Keys.HTTP_STOP_TIMEOUT, Duration.ofSeconds(10)));
             JettyHost http = JettyHost.start(listeners, limits);
             PubkyHomeserver server = new PubkyHomeserver(homeserver, http, owned);
+            clientPort.set(server.clientUri().getPort());
             LOG.info("homeserver {} listening on {}", homeserver.publicKey(), server.clientUri());
+            server.adminUri().ifPresent(uri -> LOG.info("admin API listening on {}", uri));
+            server.metricsUri().ifPresent(uri -> LOG.info("metrics listening on {}/metrics", uri));
             return server;
         }
     }

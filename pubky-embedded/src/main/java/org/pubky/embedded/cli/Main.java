@@ -37,6 +37,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--http-relay-port", paramLabel = "PORT", description = "HTTP relay port (default: off; 15412 with --testnet).")
     Integer httpRelayPort;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin API port (default 6288). The admin API runs only with a password.")
+    Integer adminPort;
+
+    @Option(names = "--admin-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Admin password (enables the admin API; 'admin' with --testnet). Prefer the PUBKY_ADMIN_PASSWORD "
+                    + "environment variable: a value given here is visible in the process list. Without a value it is read from the terminal.")
+    char[] adminPassword;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Port serving Prometheus metrics at /metrics (default: off).")
+    Integer metricsPort;
+
     @Option(names = "--signup-mode", paramLabel = "MODE", description = "open or token_required (default token_required; open with --testnet).")
     String signupMode;
 
@@ -68,6 +79,9 @@ public final class Main implements Callable<Integer> {
         PubkyHomeserver.Builder builder = PubkyHomeserver.builder().config(config);
         if (testnet) {
             Testnet.configure(builder, dataDirGiven()); // explicit options below still win
+            if (!config.containsKey("pubky.admin.password")) {
+                builder.adminPassword(Testnet.ADMIN_PASSWORD);
+            }
         }
         if (!testnet || dataDirGiven()) {
             Files.createDirectories(dataDir);
@@ -85,12 +99,24 @@ public final class Main implements Callable<Integer> {
         if (httpRelayPort != null) {
             builder.httpRelayPort(httpRelayPort);
         }
+        if (adminPort != null) {
+            builder.adminPort(adminPort);
+        }
+        if (adminPassword != null && adminPassword.length > 0) {
+            builder.adminPassword(new String(adminPassword));
+            java.util.Arrays.fill(adminPassword, '\0');
+        }
+        if (metricsPort != null) {
+            builder.metricsPort(metricsPort);
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try (PubkyHomeserver server = builder.start()) {
             System.out.println("Pubky homeserver " + server.publicKey() + " listening on " + server.clientUri());
             server.httpRelayUri().ifPresent(uri -> System.out.println("HTTP relay listening on " + uri));
+            server.adminUri().ifPresent(uri -> System.out.println("Admin API listening on " + uri));
+            server.metricsUri().ifPresent(uri -> System.out.println("Metrics listening on " + uri + "/metrics"));
             stop.await();
             System.out.println("Stopping: draining in-flight requests");
         }

@@ -14,12 +14,16 @@ final class Testnet {
     /** {@code 8pinxxgqs41n4aididenw5apqp1urfmzdztr8jt4abrkdn435ewo}. */
     static final Keypair HOMESERVER_KEY = Keypair.fromSecret(new byte[32]);
 
+    /** The testnet's admin password, used unless another one is configured. */
+    static final String ADMIN_PASSWORD = "admin";
+
     private Testnet() {
     }
 
     static void configure(PubkyHomeserver.Builder builder, boolean persistent) {
         builder.keypair(HOMESERVER_KEY)
                 .clientPort(6286)
+                .adminPort(6288)
                 .httpRelayPort(15412)
                 .signupMode(SignupMode.OPEN);
         if (!persistent) {
