@@ -24,6 +24,7 @@ public final class ClientApiApplication extends Application {
                 new GrantResource(homeserver),
                 new SignupTokenResource(homeserver),
                 new CorsFilter("retry-after"),
+                new RateLimitFilter(homeserver.rateLimiter(), homeserver.settings().trustForwardedHeaders()),
                 new PubkyExceptionMapper(),
                 new WebApplicationExceptionMapper());
     }

@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
@@ -19,8 +20,12 @@ final class Tenants {
     }
 
     static Optional<PublicKey> legacy(HttpHeaders headers, String rawQuery) {
-        Optional<PublicKey> tenant = parse(hostWithoutPort(headers.getHeaderString(HttpHeaders.HOST)));
-        Optional<PublicKey> header = parse(headers.getHeaderString(PUBKY_HOST));
+        return legacy(headers::getHeaderString, rawQuery);
+    }
+
+    static Optional<PublicKey> legacy(UnaryOperator<String> headers, String rawQuery) {
+        Optional<PublicKey> tenant = parse(hostWithoutPort(headers.apply(HttpHeaders.HOST)));
+        Optional<PublicKey> header = parse(headers.apply(PUBKY_HOST));
         if (header.isPresent()) {
             tenant = header;
         }
