@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 
 /**
- * A byte-rate budget shared by every stream of one key (a user or an IP): streams take bytes
- * from it and sleep when it is empty, so traffic is slowed, never refused. Thread-safe.
+ * A byte-rate budget shared by every stream of one key (a user or an IP): a token bucket holding
+ * at most {@code burst} bytes, refilled at the rate. Streams take bytes from it and sleep while
+ * it is in debt, so traffic is slowed, never refused. Thread-safe.
  */
 public final class Throttle {
-    private final double nanosPerByte;
-    private final long burstBytes;
-    private long theoreticalArrival;
+    private final double bytesPerNano;
+    private final double burst;
+    private double tokens;
+    private long last = System.nanoTime();
 
     /**
      * @param bytesPerSecond sustained rate
@@ -20,33 +22,30 @@ public final class Throttle {
         if (bytesPerSecond <= 0 || burstBytes < 1) {
             throw new IllegalArgumentException("rate and burst must be positive");
         }
-        this.nanosPerByte = 1e9 / bytesPerSecond;
-        this.burstBytes = burstBytes;
+        this.bytesPerNano = bytesPerSecond / 1e9;
+        this.burst = burstBytes;
+        this.tokens = burstBytes;
     }
 
     /** Takes {@code bytes} from the budget, sleeping as long as the rate requires. */
     public void acquire(long bytes) throws IOException {
-        long remaining = bytes;
-        while (remaining > 0) {
-            long chunk = Math.min(remaining, burstBytes);
-            long wait = reserve(chunk);
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("throttled transfer interrupted");
-                }
+        long wait = reserve(bytes);
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("throttled transfer interrupted");
             }
-            remaining -= chunk;
         }
     }
 
+    /** Debits the bucket (it may go into debt) and returns the nanoseconds until the debt is paid. */
     private synchronized long reserve(long bytes) {
         long now = System.nanoTime();
-        long tolerance = (long) (nanosPerByte * burstBytes);
-        long start = Math.max(theoreticalArrival, now - tolerance);
-        theoreticalArrival = start + (long) (nanosPerByte * bytes);
-        return Math.max(0, theoreticalArrival - now - tolerance);
+        tokens = Math.min(burst, tokens + (now - last) * bytesPerNano);
+        last = now;
+        tokens -= bytes;
+        return tokens >= 0 ? 0 : (long) (-tokens / bytesPerNano);
     }
 }
