@@ -10,6 +10,8 @@ import org.pubky.core.homeserver.auth.CredentialResolver;
 import org.pubky.core.homeserver.auth.GrantAuthService;
 import org.pubky.core.homeserver.auth.SignupGate;
 import org.pubky.core.homeserver.auth.StoreReplayGuard;
+import org.pubky.core.homeserver.limits.BandwidthLimiter;
+import org.pubky.core.homeserver.limits.RateLimiter;
 import org.pubky.core.homeserver.metrics.HomeserverMetrics;
 import org.pubky.core.homeserver.quota.QuotaResolver;
 import org.pubky.core.homeserver.storage.StorageService;
@@ -39,6 +41,8 @@ public final class Homeserver implements AutoCloseable {
     private final StorageService storage;
     private final QuotaResolver quotas;
     private final SecureRandom random;
+    private final RateLimiter rateLimiter;
+    private final BandwidthLimiter bandwidth;
     private final HomeserverMetrics metrics;
 
     public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock) {
@@ -57,6 +61,18 @@ public final class Homeserver implements AutoCloseable {
                 new AuthTokenVerifier(clock, new StoreReplayGuard(metadata.replays(), clock)), signup, clock, random);
         this.grants = new GrantAuthService(metadata, keypair.publicKey(), signup, clock, random, settings.bearerLifetime());
         this.storage = new StorageService(metadata, blobs, quotas, clock, settings.maxUploadBytes());
+        this.rateLimiter = new RateLimiter(settings.rateLimits(), clock);
+        this.bandwidth = new BandwidthLimiter(quotas);
+    }
+
+    /** Request-count limits of the client API. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Bandwidth budgets of users and anonymous clients. */
+    public BandwidthLimiter bandwidth() {
+        return bandwidth;
     }
 
     public PublicKey publicKey() {

@@ -3,10 +3,13 @@ package org.pubky.core.homeserver;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.pubky.core.config.PubkyConfig;
+import org.pubky.core.homeserver.limits.RateLimitConfig;
+import org.pubky.core.homeserver.limits.RateLimitRule;
 import org.pubky.core.homeserver.quota.QuotaDefaults;
 
 /**
@@ -21,6 +24,8 @@ import org.pubky.core.homeserver.quota.QuotaDefaults;
  * @param publicTlsPort the Pubky TLS port published, if a TLS listener runs
  * @param publicHttpPort the ICANN HTTP port published with a {@code localhost} domain
  * @param bearerLifetime how long a grant session bearer lives (3600 s)
+ * @param rateLimits request-count rules of the client API
+ * @param trustForwardedHeaders take the client IP from {@code X-Forwarded-For}/{@code X-Real-IP}
  */
 public record HomeserverSettings(
         SignupMode signupMode,
@@ -30,7 +35,9 @@ public record HomeserverSettings(
         Optional<String> publicIp,
         OptionalInt publicTlsPort,
         OptionalInt publicHttpPort,
-        Duration bearerLifetime) {
+        Duration bearerLifetime,
+        List<RateLimitRule> rateLimits,
+        boolean trustForwardedHeaders) {
     public HomeserverSettings {
         requireNonNull(signupMode, "signupMode is null");
         requireNonNull(quota, "quota is null");
@@ -42,13 +49,14 @@ public record HomeserverSettings(
         requireNonNull(publicTlsPort, "publicTlsPort is null");
         requireNonNull(publicHttpPort, "publicHttpPort is null");
         requireNonNull(bearerLifetime, "bearerLifetime is null");
+        rateLimits = List.copyOf(rateLimits);
     }
 
     /** The defaults: token signup, no quota, 100 MiB uploads, {@code localhost}, one-hour bearers. */
     public static HomeserverSettings defaults() {
         return new HomeserverSettings(SignupMode.TOKEN_REQUIRED, QuotaDefaults.NONE, 100L * 1024 * 1024,
                 Optional.of("localhost"), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
-                Duration.ofHours(1));
+                Duration.ofHours(1), RateLimitConfig.defaults(), false);
     }
 
     /** Settings from configuration keys, with {@link #defaults()} for absent ones. */
@@ -62,19 +70,27 @@ public record HomeserverSettings(
                 config.get("pubky.pkdns.public-ip"),
                 optionalInt(config, "pubky.pkdns.public-tls-port"),
                 optionalInt(config, "pubky.pkdns.public-http-port"),
-                d.bearerLifetime());
+                d.bearerLifetime(),
+                RateLimitConfig.from(config),
+                config.getBoolean("pubky.http.trust-forwarded-headers", false));
     }
 
     /** A copy with another signup mode. */
     public HomeserverSettings withSignupMode(SignupMode mode) {
         return new HomeserverSettings(mode, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
-                publicHttpPort, bearerLifetime);
+                publicHttpPort, bearerLifetime, rateLimits, trustForwardedHeaders);
     }
 
     /** A copy with other default limits. */
     public HomeserverSettings withQuota(QuotaDefaults defaults) {
         return new HomeserverSettings(signupMode, defaults, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
-                publicHttpPort, bearerLifetime);
+                publicHttpPort, bearerLifetime, rateLimits, trustForwardedHeaders);
+    }
+
+    /** A copy with other request-count rules. */
+    public HomeserverSettings withRateLimits(List<RateLimitRule> rules) {
+        return new HomeserverSettings(signupMode, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
+                publicHttpPort, bearerLifetime, rules, trustForwardedHeaders);
     }
 
     private static OptionalInt optionalInt(PubkyConfig config, String key) {

@@ -25,6 +25,7 @@ public final class ClientApiApplication extends Application {
                 new GrantResource(homeserver),
                 new SignupTokenResource(homeserver),
                 new CorsFilter("retry-after"),
+                new RateLimitFilter(homeserver.rateLimiter(), homeserver.settings().trustForwardedHeaders()),
                 new RequestMetricsFilter(homeserver.metrics(), "client"),
                 new StorageMetricsFilter(homeserver.metrics()),
                 new PubkyExceptionMapper(),

@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -30,7 +31,7 @@ public final class LegacyStorageResource {
     }
 
     @GET
-    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         String rawPath = uri.getRequestUri().getRawPath();
         if (rawPath.isEmpty() || rawPath.equals("/")) {
             return PlainText.response(200, "Pubky Homeserver");
@@ -38,17 +39,17 @@ public final class LegacyStorageResource {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
             StorageTarget target = StorageTarget.legacy(owner, rawPath);
-            return handler.get(target, headers, uri.getRequestUri().getRawQuery(), false);
+            return handler.get(target, headers, uri.getRequestUri().getRawQuery(), false, ip(request, headers));
         } catch (PubkyException e) {
             return StorageHandler.error(e, null);
         }
     }
 
     @HEAD
-    public Response head(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response head(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
-            return handler.get(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers, null, true);
+            return handler.get(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers, null, true, ip(request, headers));
         } catch (PubkyException e) {
             return StorageHandler.error(e, null);
         }
@@ -65,12 +66,16 @@ public final class LegacyStorageResource {
     }
 
     @DELETE
-    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
             return handler.delete(StorageTarget.legacy(owner, uri.getRequestUri().getRawPath()), headers);
         } catch (PubkyException e) {
             return StorageHandler.error(e, null);
         }
+    }
+
+    private String ip(HttpServletRequest request, HttpHeaders headers) {
+        return handler.clientIp(request, headers);
     }
 }

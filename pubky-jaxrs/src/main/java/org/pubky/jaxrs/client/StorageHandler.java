@@ -15,6 +15,10 @@ import java.util.OptionalLong;
 import org.pubky.core.hash.ContentHash;
 import org.pubky.core.homeserver.Homeserver;
 import org.pubky.core.homeserver.auth.AuthSession;
+import org.pubky.core.homeserver.limits.Throttle;
+import org.pubky.core.homeserver.limits.ThrottledInputStream;
+import org.pubky.core.homeserver.limits.ThrottledOutputStream;
+import org.pubky.jaxrs.common.ClientAddress;
 import org.pubky.jaxrs.common.HttpDates;
 import org.pubky.jaxrs.common.PlainText;
 import org.pubky.spi.ErrorCode;
@@ -32,11 +36,16 @@ final class StorageHandler {
         this.homeserver = requireNonNull(homeserver, "homeserver is null");
     }
 
+    String clientIp(jakarta.servlet.http.HttpServletRequest request, HttpHeaders headers) {
+        return ClientAddress.of(request == null ? null : request.getRemoteAddr(), headers::getHeaderString,
+                homeserver.settings().trustForwardedHeaders());
+    }
+
     Optional<AuthSession> session(StorageTarget target, HttpHeaders headers) {
         return homeserver.credentials().resolve(RequestCredentials.of(headers), Optional.of(target.owner()), true);
     }
 
-    Response get(StorageTarget target, HttpHeaders headers, String rawQuery, boolean head) {
+    Response get(StorageTarget target, HttpHeaders headers, String rawQuery, boolean head, String clientIp) {
         try {
             Optional<AuthSession> session = session(target, headers);
             if (target.path().isDirectory()) {
@@ -53,7 +62,7 @@ final class StorageHandler {
             if (entry.isEmpty()) {
                 return notFound(target);
             }
-            return file(target, entry.get(), headers, head);
+            return file(target, entry.get(), headers, head, readThrottle(session, clientIp));
         } catch (PubkyException e) {
             return error(e, target);
         }
@@ -64,7 +73,11 @@ final class StorageHandler {
             if (target.path().isDirectory()) {
                 throw new PubkyException(ErrorCode.INVALID_PATH, "Target path must be a file");
             }
-            homeserver.storage().put(target.owner(), target.path(), session(target, headers), body, contentLength(headers));
+            Optional<AuthSession> session = session(target, headers);
+            InputStream in = session.flatMap(s -> homeserver.metadata().users().find(s.user().z32()))
+                    .flatMap(homeserver.bandwidth()::userWrite)
+                    .<InputStream>map(t -> new ThrottledInputStream(body, t)).orElse(body);
+            homeserver.storage().put(target.owner(), target.path(), session, in, contentLength(headers));
             return Response.status(201).build();
         } catch (PubkyException e) {
             return error(e, target);
@@ -98,7 +111,16 @@ final class StorageHandler {
         return CachePolicy.listing(Response.ok(body.toString(), PlainText.TYPE), target).build();
     }
 
-    private Response file(StorageTarget target, Entry entry, HttpHeaders headers, boolean head) {
+    private Optional<Throttle> readThrottle(Optional<AuthSession> session, String clientIp) {
+        if (session.isPresent()) {
+            return homeserver.metadata().users().find(session.get().user().z32())
+                    .flatMap(homeserver.bandwidth()::userRead);
+        }
+        return homeserver.bandwidth().anonymousRead(clientIp);
+    }
+
+    private Response file(StorageTarget target, Entry entry, HttpHeaders headers, boolean head,
+            Optional<Throttle> throttle) {
         String etag = ContentHash.fromBytes(entry.contentHash()).etag();
         Instant modified = entry.modifiedAt().truncatedTo(ChronoUnit.SECONDS);
         if (notModified(headers, etag, modified)) {
@@ -111,7 +133,8 @@ final class StorageHandler {
                 .header("ETag", etag)
                 .header("Last-Modified", HttpDates.format(modified));
         if (!head) {
-            builder.entity((StreamingOutput) out -> copy(entry, out));
+            builder.entity((StreamingOutput) out -> copy(entry,
+                    throttle.<OutputStream>map(t -> new ThrottledOutputStream(out, t)).orElse(out)));
         }
         return CachePolicy.file(builder, target).build();
     }

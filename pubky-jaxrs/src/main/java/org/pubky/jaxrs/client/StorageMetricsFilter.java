@@ -57,7 +57,7 @@ final class StorageMetricsFilter implements ContainerRequestFilter {
             }
         } else {
             mode = AddressingMode.LEGACY;
-            tenant = rawPath.isEmpty() || rawPath.equals("/") ? Optional.empty() : Tenants.legacy(request.getHeaderString(HttpHeaders.HOST), request.getHeaderString(Tenants.PUBKY_HOST), rawQuery);
+            tenant = rawPath.isEmpty() || rawPath.equals("/") ? Optional.empty() : Tenants.legacy(request::getHeaderString, rawQuery);
         }
         if (tenant.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -29,19 +30,19 @@ public final class StorageResource {
 
     @GET
     @Path("{any: .*}")
-    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return with(uri, target -> handler.get(target, headers, uri.getRequestUri().getRawQuery(), false));
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        return with(uri, target -> handler.get(target, headers, uri.getRequestUri().getRawQuery(), false, ip(request, headers)));
     }
 
     @GET
-    public Response getRoot(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return get(uri, headers);
+    public Response getRoot(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        return get(uri, headers, request);
     }
 
     @HEAD
     @Path("{any: .*}")
-    public Response head(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return with(uri, target -> handler.get(target, headers, null, true));
+    public Response head(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        return with(uri, target -> handler.get(target, headers, null, true, ip(request, headers)));
     }
 
     @PUT
@@ -52,7 +53,7 @@ public final class StorageResource {
 
     @DELETE
     @Path("{any: .*}")
-    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         return with(uri, target -> handler.delete(target, headers));
     }
 
@@ -64,5 +65,9 @@ public final class StorageResource {
             return StorageHandler.error(e, null);
         }
         return action.apply(target);
+    }
+
+    private String ip(HttpServletRequest request, HttpHeaders headers) {
+        return handler.clientIp(request, headers);
     }
 }

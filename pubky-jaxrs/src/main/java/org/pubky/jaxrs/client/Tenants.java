@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
@@ -19,13 +20,12 @@ final class Tenants {
     }
 
     static Optional<PublicKey> legacy(HttpHeaders headers, String rawQuery) {
-        return legacy(headers.getHeaderString(HttpHeaders.HOST), headers.getHeaderString(PUBKY_HOST), rawQuery);
+        return legacy(headers::getHeaderString, rawQuery);
     }
 
-    /** The same from the raw {@code Host} and {@code pubky-host} header values. */
-    static Optional<PublicKey> legacy(String host, String pubkyHost, String rawQuery) {
-        Optional<PublicKey> tenant = parse(hostWithoutPort(host));
-        Optional<PublicKey> header = parse(pubkyHost);
+    static Optional<PublicKey> legacy(UnaryOperator<String> headers, String rawQuery) {
+        Optional<PublicKey> tenant = parse(hostWithoutPort(headers.apply(HttpHeaders.HOST)));
+        Optional<PublicKey> header = parse(headers.apply(PUBKY_HOST));
         if (header.isPresent()) {
             tenant = header;
         }

@@ -31,7 +31,7 @@ public record BandwidthRate(long amount, SizeUnit unit, TimeUnitLetter period) {
         if (!m.matches()) {
             if (t.matches("[0-9]+r/[smhd]")) {
                 throw new PubkyException(ErrorCode.MALFORMED_INPUT,
-                        "Invalid rate '" + text + "': bandwidth rates do not accept request units (r)");
+                        "Invalid rate '" + text + "': a bandwidth rate does not accept request units (r)");
             }
             throw new PubkyException(ErrorCode.MALFORMED_INPUT,
                     "Invalid rate '" + text + "': expected <number><kb|mb|gb>/<s|m|h|d>");
