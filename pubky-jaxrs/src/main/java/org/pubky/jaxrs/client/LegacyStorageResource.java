@@ -20,9 +20,11 @@ import org.pubky.spi.PubkyException;
 /**
  * The deprecated owner-relative storage API: {@code /{path}} with the owner from {@code Host},
  * {@code pubky-host} or {@code ?pubky-host=}. Fixed routes ({@code /session}, {@code /info}, …)
- * win over this catch-all.
+ * win over this catch-all: it is a sub-resource of {@code /} so that JAX-RS ranks the literal
+ * routes of the other {@code /} resources ({@code signup}, {@code session}, {@code info}) before
+ * it (as a root resource {@code /{any: .*}} outranked them all, and {@code POST /signup} got 405).
  */
-@Path("/{any: .*}")
+@Path("/")
 public final class LegacyStorageResource {
     private final StorageHandler handler;
 
@@ -31,6 +33,7 @@ public final class LegacyStorageResource {
     }
 
     @GET
+    @Path("{any: .*}")
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         String rawPath = uri.getRequestUri().getRawPath();
         if (rawPath.isEmpty() || rawPath.equals("/")) {
@@ -46,6 +49,7 @@ public final class LegacyStorageResource {
     }
 
     @HEAD
+    @Path("{any: .*}")
     public Response head(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
@@ -56,6 +60,7 @@ public final class LegacyStorageResource {
     }
 
     @PUT
+    @Path("{any: .*}")
     public Response put(@Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
@@ -66,6 +71,7 @@ public final class LegacyStorageResource {
     }
 
     @DELETE
+    @Path("{any: .*}")
     public Response delete(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         try {
             PublicKey owner = Tenants.requireLegacy(headers, uri.getRequestUri().getRawQuery());
