@@ -79,7 +79,7 @@ public final class Main implements Callable<Integer> {
         PubkyHomeserver.Builder builder = PubkyHomeserver.builder().config(config);
         if (testnet) {
             Testnet.configure(builder, dataDirGiven()); // explicit options below still win
-            if (!config.containsKey("pubky.admin.password")) {
+            if (config.getOrDefault("pubky.admin.password", "").isEmpty()) {
                 builder.adminPassword(Testnet.ADMIN_PASSWORD);
             }
         }
