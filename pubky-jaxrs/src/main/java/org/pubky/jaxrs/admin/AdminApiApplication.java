@@ -17,7 +17,8 @@ import org.pubky.spi.auth.AdminAuthenticator;
 /**
  * The homeserver's admin API as a JAX-RS application: {@code GET /} (public), and behind the
  * {@link AdminAuthenticator}: {@code /info}, {@code /generate_signup_token},
- * {@code /signup_tokens}, {@code /users/{key}/disable|enable|quota}, {@code DELETE /webdav/…}.
+ * {@code /signup_tokens}, {@code /users/{key}/disable|enable|quota}, {@code DELETE /webdav/…}, and the WebDAV subset
+ * at {@code /dav/…} (HTTP Basic {@code admin:<password>}).
  * Serve it only on a listener operators can reach; it answers CORS as permissively as the
  * reference, so the password is the only guard.
  */
@@ -39,6 +40,7 @@ public final class AdminApiApplication extends Application {
                 new AdminSignupTokenResource(admin),
                 new AdminUserResource(admin),
                 new AdminEntryResource(admin),
+                new AdminDavResource(homeserver, authenticator),
                 new AdminAuthFilter(authenticator),
                 new CorsFilter(null),
                 new RequestMetricsFilter(homeserver.metrics(), "admin"),
