@@ -6,6 +6,9 @@ final class Keys {
     static final String LISTEN = "pubky.listen";
     static final String CLIENT_PORT = "pubky.client.port";
     static final String ADMIN_PORT = "pubky.admin.port";
+    static final String ADMIN_PASSWORD = "pubky.admin.password";
+    static final String ADMIN_AUTHENTICATOR = "pubky.admin.authenticator";
+    static final String METRICS_PORT = "pubky.metrics.port";
     static final String PKARR_RELAY_PORT = "pubky.pkarr-relay.port";
     static final String HTTP_RELAY_PORT = "pubky.http-relay.port";
     static final String HTTP_RELAY_MAX_BODY = "pubky.http-relay.max-body-bytes";

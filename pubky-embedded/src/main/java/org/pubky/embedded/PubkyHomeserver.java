@@ -11,14 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pubky.core.config.PubkyConfig;
+import org.pubky.core.homeserver.Homeserver;
+import org.pubky.core.homeserver.HomeserverSettings;
+import org.pubky.core.homeserver.SignupMode;
+import org.pubky.core.homeserver.StorageSelection;
+import org.pubky.core.homeserver.admin.AdminService;
 import org.pubky.core.keys.Keypair;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.core.keys.SecretFile;
 import org.pubky.core.relay.HttpRelay;
+import org.pubky.jaxrs.admin.AdminApiApplication;
 import org.pubky.jaxrs.client.ClientApiApplication;
+import org.pubky.jaxrs.metrics.MetricsApplication;
 import org.pubky.jaxrs.relay.HttpRelayApplication;
 import org.pubky.jaxrs.relay.RelaySettings;
+import org.pubky.spi.auth.AdminAuthenticator;
+import org.pubky.spi.storage.BlobStore;
+import org.pubky.spi.storage.MetadataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +51,18 @@ public final class PubkyHomeserver implements AutoCloseable {
 
     static final String CLIENT = "client";
     static final String HTTP_RELAY = "http-relay";
+    static final String ADMIN = "admin";
+    static final String METRICS = "metrics";
 
-    private final Keypair keypair;
+    private final Homeserver homeserver;
     private final JettyHost http;
+    private final List<AutoCloseable> owned;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PubkyHomeserver(Keypair keypair, JettyHost http) {
-        this.keypair = keypair;
+    private PubkyHomeserver(Homeserver homeserver, JettyHost http, List<AutoCloseable> owned) {
+        this.homeserver = homeserver;
         this.http = http;
+        this.owned = owned;
     }
 
     public static Builder builder() {
@@ -56,7 +71,12 @@ public final class PubkyHomeserver implements AutoCloseable {
 
     /** The homeserver's public key (its identity on the PKARR network). */
     public PublicKey publicKey() {
-        return keypair.publicKey();
+        return homeserver.publicKey();
+    }
+
+    /** The transport-free homeserver behind the listeners (stores, services). */
+    public Homeserver homeserver() {
+        return homeserver;
     }
 
     /** Where the client API listens. */
@@ -69,11 +89,26 @@ public final class PubkyHomeserver implements AutoCloseable {
         return http.has(HTTP_RELAY) ? Optional.of(http.uri(HTTP_RELAY)) : Optional.empty();
     }
 
+    /** Where the admin API listens, if enabled (it needs a password or an authenticator). */
+    public Optional<URI> adminUri() {
+        return http.has(ADMIN) ? Optional.of(http.uri(ADMIN)) : Optional.empty();
+    }
+
+    /** Where {@code GET /metrics} is served, if a metrics port is configured. */
+    public Optional<URI> metricsUri() {
+        return http.has(METRICS) ? Optional.of(http.uri(METRICS)) : Optional.empty();
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            http.close();
-            LOG.info("homeserver {} stopped", keypair.publicKey());
+            try {
+                http.close();
+            } finally {
+                homeserver.close();
+                Closer.closeAll(owned);
+            }
+            LOG.info("homeserver {} stopped", homeserver.publicKey());
         }
     }
 
@@ -86,6 +121,8 @@ public final class PubkyHomeserver implements AutoCloseable {
         private final PubkyConfig.Builder config = PubkyConfig.builder();
         private Keypair keypair;
         private Clock clock = Clock.systemUTC();
+        private MetadataStore metadata;
+        private BlobStore blobs;
 
         private Builder() {
         }
@@ -126,6 +163,57 @@ public final class PubkyHomeserver implements AutoCloseable {
             return this;
         }
 
+        /** The admin API port (default 6288; 0 picks a free one). The API runs only with a password. */
+        public Builder adminPort(int port) {
+            config.put(Keys.ADMIN_PORT, Integer.toString(port));
+            return this;
+        }
+
+        /**
+         * The admin password ({@code X-Admin-Password}); setting one enables the admin API. Kept
+         * only as configuration, masked wherever configuration is printed.
+         */
+        public Builder adminPassword(String password) {
+            config.put(Keys.ADMIN_PASSWORD, requireNonNull(password, "password is null"));
+            return this;
+        }
+
+        /** The metrics port, serving {@code GET /metrics} (0 picks a free one; default: off). */
+        public Builder metricsPort(int port) {
+            config.put(Keys.METRICS_PORT, Integer.toString(port));
+            return this;
+        }
+
+        /** Uses this metadata store (the caller keeps ownership and closes it). */
+        public Builder metadataStore(MetadataStore store) {
+            this.metadata = requireNonNull(store, "store is null");
+            return this;
+        }
+
+        /** Uses the metadata store provider with this name ({@code lmdb}, {@code jdbc}, {@code memory}, …). */
+        public Builder metadataStore(String providerName) {
+            config.put(StorageSelection.METADATA_KEY, providerName);
+            return this;
+        }
+
+        /** Uses this blob store (the caller keeps ownership and closes it). */
+        public Builder blobStore(BlobStore store) {
+            this.blobs = requireNonNull(store, "store is null");
+            return this;
+        }
+
+        /** Uses the blob store provider with this name ({@code files}, {@code jdbc}, {@code memory}, …). */
+        public Builder blobStore(String providerName) {
+            config.put(StorageSelection.BLOBS_KEY, providerName);
+            return this;
+        }
+
+        /** Who may sign up (default {@link SignupMode#TOKEN_REQUIRED}). */
+        public Builder signupMode(SignupMode mode) {
+            config.put("pubky.signup.mode", mode.wireName());
+            return this;
+        }
+
         /** The clock every timestamp comes from (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -135,12 +223,52 @@ public final class PubkyHomeserver implements AutoCloseable {
         /** Starts the server; on failure everything opened so far is closed again. */
         public PubkyHomeserver start() {
             PubkyConfig cfg = config.build();
+            Optional<Path> dataDir = cfg.get(Keys.DATA_DIR).map(Path::of);
             Keypair key = keypair != null ? keypair
-                    : cfg.get(Keys.DATA_DIR).map(dir -> SecretFile.readOrCreate(Path.of(dir))).orElseGet(Keypair::random);
+                    : dataDir.map(SecretFile::readOrCreate).orElseGet(Keypair::random);
+            List<AutoCloseable> owned = new ArrayList<>();
+            try {
+                ClassLoader loader = PubkyHomeserver.class.getClassLoader();
+                MetadataStore meta = metadata;
+                if (meta == null) {
+                    meta = StorageSelection.openMetadata(cfg, dataDir, clock, Map.of(), loader);
+                    owned.add(0, meta);
+                }
+                BlobStore blob = blobs;
+                if (blob == null) {
+                    blob = StorageSelection.openBlobs(cfg, dataDir, clock, Map.of(), loader);
+                    owned.add(0, blob);
+                }
+                Homeserver homeserver = new Homeserver(key, HomeserverSettings.from(cfg), meta, blob, clock);
+                Optional<AdminAuthenticator> admin = AdminSetup.openAuthenticator(cfg, dataDir, clock, loader);
+                admin.ifPresent(a -> owned.add(0, a));
+                return startHttp(cfg, homeserver, admin, owned);
+            } catch (RuntimeException e) {
+                Closer.closeAll(owned);
+                throw e;
+            }
+        }
+
+        private PubkyHomeserver startHttp(PubkyConfig cfg, Homeserver homeserver, Optional<AdminAuthenticator> admin,
+                List<AutoCloseable> owned) {
             String host = cfg.get(Keys.LISTEN, "127.0.0.1");
             List<JettyHost.Listener> listeners = new ArrayList<>();
             listeners.add(new JettyHost.Listener(CLIENT, host, cfg.getInt(Keys.CLIENT_PORT, 6286),
-                    new ClientApiApplication()));
+                    new ClientApiApplication(homeserver)));
+            AtomicInteger clientPort = new AtomicInteger();
+            if (admin.isPresent()) {
+                AdminService service = new AdminService(homeserver, AdminSetup.version(), clientPort::get);
+                // >>> further admin resources (the admin event stream) go into this list
+                List<Object> adminResources = List.of();
+                // <<<
+                listeners.add(new JettyHost.Listener(ADMIN, host, cfg.getInt(Keys.ADMIN_PORT, 6288),
+                        new AdminApiApplication(homeserver, service, admin.get(), adminResources)));
+            }
+            int metricsPort = cfg.getInt(Keys.METRICS_PORT, -1);
+            if (metricsPort >= 0) {
+                listeners.add(new JettyHost.Listener(METRICS, host, metricsPort,
+                        new MetricsApplication(homeserver.metrics())));
+            }
             int relayPort = cfg.getInt(Keys.HTTP_RELAY_PORT, -1);
             if (relayPort >= 0) {
                 RelaySettings defaults = RelaySettings.defaults();
@@ -156,8 +284,11 @@ public final class PubkyHomeserver implements AutoCloseable {
                     cfg.getDuration(Keys.HTTP_IDLE_TIMEOUT, Duration.ofSeconds(30)),
                     cfg.getDuration(Keys.HTTP_STOP_TIMEOUT, Duration.ofSeconds(10)));
             JettyHost http = JettyHost.start(listeners, limits);
-            PubkyHomeserver server = new PubkyHomeserver(key, http);
-            LOG.info("homeserver {} listening on {}", key.publicKey(), server.clientUri());
+            PubkyHomeserver server = new PubkyHomeserver(homeserver, http, owned);
+            clientPort.set(server.clientUri().getPort());
+            LOG.info("homeserver {} listening on {}", homeserver.publicKey(), server.clientUri());
+            server.adminUri().ifPresent(uri -> LOG.info("admin API listening on {}", uri));
+            server.metricsUri().ifPresent(uri -> LOG.info("metrics listening on {}/metrics", uri));
             return server;
         }
     }

@@ -44,6 +44,11 @@ public enum ErrorCode {
     DECRYPTION_FAILED(400),
     /** A signature that does not verify. */
     INVALID_SIGNATURE(400),
+    /**
+     * A request body that parses but whose values break the rules (an invalid quota setting, a
+     * burst without a rate); the reference answers these with 422.
+     */
+    UNPROCESSABLE_CONTENT(422),
 
     // ---- authentication and authorization --------------------------------------------------
     /** No valid credentials for an operation that requires them. */
