@@ -86,6 +86,8 @@ public final class PubkyHomeserver implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                // event streams never end by themselves: end them first so the listeners stop gracefully
+                homeserver.events().close();
                 http.close();
             } finally {
                 homeserver.close();

@@ -10,6 +10,8 @@ import org.pubky.core.homeserver.auth.CredentialResolver;
 import org.pubky.core.homeserver.auth.GrantAuthService;
 import org.pubky.core.homeserver.auth.SignupGate;
 import org.pubky.core.homeserver.auth.StoreReplayGuard;
+import org.pubky.core.homeserver.events.EventService;
+import org.pubky.core.homeserver.events.EventStreamSettings;
 import org.pubky.core.homeserver.quota.QuotaResolver;
 import org.pubky.core.homeserver.storage.StorageService;
 import org.pubky.core.keys.Keypair;
@@ -38,8 +40,15 @@ public final class Homeserver implements AutoCloseable {
     private final StorageService storage;
     private final QuotaResolver quotas;
     private final SecureRandom random;
+    private final EventService events;
 
     public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock) {
+        this(keypair, settings, metadata, blobs, clock, EventStreamSettings.defaults());
+    }
+
+    /** As the other constructor, with explicit settings for the event streams (tests, tuning). */
+    public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock,
+            EventStreamSettings eventStreams) {
         this.keypair = requireNonNull(keypair, "keypair is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -54,6 +63,7 @@ public final class Homeserver implements AutoCloseable {
                 new AuthTokenVerifier(clock, new StoreReplayGuard(metadata.replays(), clock)), signup, clock, random);
         this.grants = new GrantAuthService(metadata, keypair.publicKey(), signup, clock, random, settings.bearerLifetime());
         this.storage = new StorageService(metadata, blobs, quotas, clock, settings.maxUploadBytes());
+        this.events = new EventService(metadata, credentials, eventStreams);
     }
 
     public PublicKey publicKey() {
@@ -113,8 +123,14 @@ public final class Homeserver implements AutoCloseable {
         return quotas;
     }
 
+    /** The event feed and streams. */
+    public EventService events() {
+        return events;
+    }
+
+    /** Ends every open event stream and stops the event threads. */
     @Override
     public void close() {
-        // nothing of its own yet; background jobs register here as they arrive
+        events.close();
     }
 }
