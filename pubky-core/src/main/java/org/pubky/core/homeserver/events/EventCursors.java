@@ -13,7 +13,8 @@ import org.pubky.spi.storage.EventQuery;
 
 /**
  * Resolves cursor text to an event id, as the reference's {@code parse_cursor}: an unsigned
- * decimal id (values above {@link Long#MAX_VALUE} are clamped to it: nothing comes after them),
+ * 64-bit decimal id (values above {@link Long#MAX_VALUE} are clamped to it: nothing comes after
+ * them),
  * else a legacy 13-character Crockford timestamp, which names the event created at exactly that
  * microsecond.
  *
@@ -40,7 +41,7 @@ final class EventCursors {
         if (id >= 0) {
             return OptionalLong.of(id);
         }
-        if (isUnsignedDecimal(text)) {
+        if (isUnsignedDecimal(text) && fitsU64(text)) {
             return OptionalLong.of(Long.MAX_VALUE);
         }
         if (text.length() != Timestamp.STRING_LENGTH) {
@@ -86,6 +87,15 @@ final class EventCursors {
 
     private static long micros(Event e) {
         return Timestamp.of(e.createdAt()).micros();
+    }
+
+    private static boolean fitsU64(String text) {
+        try {
+            Long.parseUnsignedLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isUnsignedDecimal(String text) {
