@@ -154,9 +154,13 @@ public final class EventService implements AutoCloseable {
     public void start(PreparedStream plan, EventSink sink) {
         requireNonNull(plan, "plan is null");
         requireNonNull(sink, "sink is null");
+        if (closed) {
+            sink.close();
+            return;
+        }
         EventStream stream = new EventStream(this, plan, sink);
         open.add(stream);
-        if (closed) {
+        if (closed) { // closed meanwhile: close() may not have seen this stream
             stream.close();
             return;
         }

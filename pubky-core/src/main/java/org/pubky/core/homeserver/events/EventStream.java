@@ -39,6 +39,7 @@ final class EventStream {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean keepAliveScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean sinkClosed = new AtomicBoolean();
 
     // touched only by this stream's tasks
     private long remaining;
@@ -120,21 +121,25 @@ final class EventStream {
         }
     }
 
-    /** Called by the fan-out with new events (any thread); keeps those this stream wants. */
+    /**
+     * Called by the fan-out with new events (any thread); keeps those this stream wants. A stream
+     * that still has more than the bound queued from earlier deliveries is too slow and is closed;
+     * one delivery may add a whole fan-out batch.
+     */
     void deliver(List<Event> events) {
+        if (closed.get()) {
+            return;
+        }
+        if (pendingCount.get() > service.settings().maxPending()) {
+            LOG.debug("closing a live event stream that fell more than {} events behind", service.settings().maxPending());
+            close();
+            return;
+        }
         boolean added = false;
         for (Event event : events) {
-            if (closed.get()) {
-                return;
-            }
             if (selection.matches(event)) {
-                if (pendingCount.incrementAndGet() > service.settings().maxPending()) {
-                    LOG.debug("closing a live event stream that fell more than {} events behind",
-                            service.settings().maxPending());
-                    close();
-                    return;
-                }
                 pending.add(event);
+                pendingCount.incrementAndGet();
                 added = true;
             }
         }
@@ -202,13 +207,20 @@ final class EventStream {
             service.fanout().leave(this);
             service.forget(this);
             pending.clear();
-            serial.execute(() -> {
-                try {
-                    sink.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("closing an event stream failed: {}", e.toString());
-                }
-            });
+            serial.execute(this::closeSink);
+            if (serial.rejected()) {
+                closeSink(); // the service is shutting down: no worker will do it
+            }
+        }
+    }
+
+    private void closeSink() {
+        if (sinkClosed.compareAndSet(false, true)) {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing an event stream failed: {}", e.toString());
+            }
         }
     }
 }

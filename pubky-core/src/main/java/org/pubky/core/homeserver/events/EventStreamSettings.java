@@ -13,7 +13,7 @@ import java.time.Duration;
  *     grant is still valid (2 s: a sign-out or revocation closes it within about 3 s)
  * @param poll how often the live fan-out also looks for new events on its own, covering stores
  *     without cross-instance notifications and lost notifications (1 s)
- * @param maxPending events queued for one live stream beyond which it counts as too slow and is
+ * @param maxPending events queued for one live stream beyond which, at the next delivery, it counts as too slow and is
  *     closed (1000, the reference's broadcast capacity)
  * @param workers threads that read the store and write to clients for all streams
  */

@@ -23,6 +23,7 @@ final class SerialExecutor implements Executor {
     private final Executor pool;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean rejected;
 
     SerialExecutor(Executor pool) {
         this.pool = requireNonNull(pool, "pool is null");
@@ -34,12 +35,18 @@ final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /** True once the pool refused a turn because it is shutting down: tasks no longer run. */
+    boolean rejected() {
+        return rejected;
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
                 pool.execute(this::runTurn);
             } catch (RejectedExecutionException e) {
-                scheduled.set(false); // the service is closing; the tasks are dropped with it
+                rejected = true; // the service is closing; the tasks are dropped with it
+                scheduled.set(false);
                 tasks.clear();
             }
         }
