@@ -196,12 +196,21 @@ final class EventStreamIT {
         assertError(stream("user=" + u.z32() + "&limit=abc"), 400, "Invalid limit: abc");
         assertError(stream("user=" + u.z32() + "&limit=65536"), 400, "Invalid limit: 65536");
         assertError(stream("user=" + u.z32() + "&path=/pub/a/../../.."), 400, "Invalid path: /pub/a/../../..");
+        // with CORS: the origin is echoed and still varied on
+        SseClient cors = stream("user=" + unknown, "Origin", "https://app.example");
+        assertThat(cors.header("Access-Control-Allow-Origin")).hasValue("https://app.example");
+        assertThat(String.join(", ", corsVary(cors))).isIn("pubky-host, Authorization, Cookie, Origin",
+                "Origin, pubky-host, Authorization, Cookie");
         // a cursor beyond every event: 200 and the stream ends without events
         SseClient beyond = stream("user=" + u.z32() + ":999999999&limit=10");
         assertThat(beyond.status()).isEqualTo(200);
         assertThat(beyond.all(WAIT)).isEmpty();
         // flags other than true/1 are false; live=yes is not live, so reverse=1 is allowed with it
         assertThat(stream("user=" + u.z32() + "&live=yes&reverse=1").status()).isEqualTo(200);
+    }
+
+    private static List<String> corsVary(SseClient s) {
+        return s.headers("Vary");
     }
 
     @Test

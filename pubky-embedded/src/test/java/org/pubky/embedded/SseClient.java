@@ -91,6 +91,10 @@ final class SseClient implements AutoCloseable {
         return headers.firstValue(name);
     }
 
+    List<String> headers(String name) {
+        return headers.allValues(name);
+    }
+
     /** The body as text once the server ended it (errors: the message). */
     String text() {
         assertEnds(Duration.ofSeconds(10));

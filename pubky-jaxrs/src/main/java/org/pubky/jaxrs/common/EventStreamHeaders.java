@@ -3,6 +3,7 @@ package org.pubky.jaxrs.common;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.util.List;
 
 /**
  * The cache headers of event streams, on every response of an {@link EventStreamResponse}
@@ -32,7 +33,14 @@ public final class EventStreamHeaders implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle("Cache-Control", "no-store");
         if (vary) {
+            // replaces earlier values as the reference does, but keeps the CORS filter's Origin
+            // whichever of the two filters runs first
+            boolean origin = response.getHeaders().getOrDefault("Vary", List.of()).stream()
+                    .anyMatch(v -> String.valueOf(v).contains("Origin"));
             response.getHeaders().putSingle("Vary", "pubky-host, Authorization, Cookie");
+            if (origin) {
+                response.getHeaders().add("Vary", "Origin");
+            }
         }
     }
 }

@@ -333,4 +333,35 @@ final class EventServiceTest {
         assertThat(late.awaitClosed(WAIT)).isTrue();
         assertThat(late.sends.get()).isZero();
     }
+
+    @Test
+    void anotherInstanceOnTheSameStoreSeesEveryWrite() throws Exception {
+        // two homeservers sharing one store: a write through either reaches live streams on both
+        try (EventService other = service(EventStreamSettings.defaults())) {
+            String u = store.newUser();
+            RecordingSink here = open("user=" + u + "&live=true");
+            RecordingSink there = new RecordingSink();
+            other.start(other.prepare(StreamRequest.parse("user=" + u + "&live=true"), Credentials.none()), there);
+            await(() -> service.fanout().size() == 1 && other.fanout().size() == 1);
+            long id = store.put(u, "/pub/shared");
+            assertThat(here.next(WAIT)).contains("cursor: " + id);
+            assertThat(there.next(WAIT)).contains("cursor: " + id);
+        }
+    }
+
+    @Test
+    void lostNotificationsAreCoveredByPolling() throws Exception {
+        store.silent = true;
+        String u = store.newUser();
+        RecordingSink sink = open("user=" + u + "&live=true");
+        await(() -> service.fanout().size() == 1);
+        long start = System.nanoTime();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(store.put(u, "/pub/quiet" + i));
+        }
+        List<String> got = sink.next(150, WAIT);
+        assertThat(got).containsExactlyElementsOf(messages(ids.get(0) - 1)); // all, once, in id order
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3)); // poll: 1 s
+    }
 }

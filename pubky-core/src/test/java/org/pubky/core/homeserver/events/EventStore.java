@@ -30,6 +30,8 @@ import org.pubky.spi.storage.UserStore;
 final class EventStore implements MetadataStore {
     private final InMemoryMetadataStore store = new InMemoryMetadataStore();
     final AtomicInteger reads = new AtomicInteger();
+    /** When set before subscribing, the subscription never calls back: notifications are lost. */
+    volatile boolean silent;
     private final AtomicLong blobIds = new AtomicLong();
     private final EventLog log = new EventLog() {
         @Override
@@ -45,6 +47,9 @@ final class EventStore implements MetadataStore {
 
         @Override
         public Subscription subscribe(Runnable listener) {
+            if (silent) {
+                return () -> { };
+            }
             return store.events().subscribe(listener);
         }
     };
