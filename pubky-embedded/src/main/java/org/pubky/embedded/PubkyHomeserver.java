@@ -103,6 +103,8 @@ public final class PubkyHomeserver implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                // event streams never end by themselves: end them first so the listeners stop gracefully
+                homeserver.events().close();
                 http.close();
             } finally {
                 homeserver.close();
@@ -258,11 +260,8 @@ public final class PubkyHomeserver implements AutoCloseable {
             AtomicInteger clientPort = new AtomicInteger();
             if (admin.isPresent()) {
                 AdminService service = new AdminService(homeserver, AdminSetup.version(), clientPort::get);
-                // >>> further admin resources (the admin event stream) go into this list
-                List<Object> adminResources = List.of();
-                // <<<
                 listeners.add(new JettyHost.Listener(ADMIN, host, cfg.getInt(Keys.ADMIN_PORT, 6288),
-                        new AdminApiApplication(homeserver, service, admin.get(), adminResources)));
+                        new AdminApiApplication(homeserver, service, admin.get())));
             }
             int metricsPort = cfg.getInt(Keys.METRICS_PORT, -1);
             if (metricsPort >= 0) {

@@ -13,6 +13,8 @@ import org.pubky.core.homeserver.auth.StoreReplayGuard;
 import org.pubky.core.homeserver.limits.BandwidthLimiter;
 import org.pubky.core.homeserver.limits.RateLimiter;
 import org.pubky.core.homeserver.metrics.HomeserverMetrics;
+import org.pubky.core.homeserver.events.EventService;
+import org.pubky.core.homeserver.events.EventStreamSettings;
 import org.pubky.core.homeserver.quota.QuotaResolver;
 import org.pubky.core.homeserver.storage.StorageService;
 import org.pubky.core.keys.Keypair;
@@ -44,8 +46,15 @@ public final class Homeserver implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final BandwidthLimiter bandwidth;
     private final HomeserverMetrics metrics;
+    private final EventService events;
 
     public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock) {
+        this(keypair, settings, metadata, blobs, clock, EventStreamSettings.defaults());
+    }
+
+    /** As the other constructor, with explicit settings for the event streams (tests, tuning). */
+    public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock,
+            EventStreamSettings eventStreams) {
         this.keypair = requireNonNull(keypair, "keypair is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -63,6 +72,7 @@ public final class Homeserver implements AutoCloseable {
         this.storage = new StorageService(metadata, blobs, quotas, clock, settings.maxUploadBytes());
         this.rateLimiter = new RateLimiter(settings.rateLimits(), clock);
         this.bandwidth = new BandwidthLimiter(quotas);
+        this.events = new EventService(metadata, credentials, eventStreams);
     }
 
     /** Request-count limits of the client API. */
@@ -137,8 +147,14 @@ public final class Homeserver implements AutoCloseable {
         return metrics;
     }
 
+    /** The event feed and streams. */
+    public EventService events() {
+        return events;
+    }
+
+    /** Ends every open event stream and stops the event threads. */
     @Override
     public void close() {
-        // nothing of its own yet; background jobs register here as they arrive
+        events.close();
     }
 }

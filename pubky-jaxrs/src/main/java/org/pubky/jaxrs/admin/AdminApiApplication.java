@@ -9,6 +9,7 @@ import java.util.Set;
 import org.pubky.core.homeserver.Homeserver;
 import org.pubky.core.homeserver.admin.AdminService;
 import org.pubky.jaxrs.common.CorsFilter;
+import org.pubky.jaxrs.common.EventStreamHeaders;
 import org.pubky.jaxrs.common.PubkyExceptionMapper;
 import org.pubky.jaxrs.common.WebApplicationExceptionMapper;
 import org.pubky.jaxrs.metrics.RequestMetricsFilter;
@@ -41,14 +42,13 @@ public final class AdminApiApplication extends Application {
                 new AdminUserResource(admin),
                 new AdminEntryResource(admin),
                 new AdminDavResource(homeserver, authenticator),
+                new AdminEventsResource(homeserver),
+                EventStreamHeaders.admin(),
                 new AdminAuthFilter(authenticator),
                 new CorsFilter(null),
                 new RequestMetricsFilter(homeserver.metrics(), "admin"),
                 new PubkyExceptionMapper(),
                 new WebApplicationExceptionMapper()));
-        // >>> Admin event stream: the lead registers org.pubky.jaxrs.admin.AdminEventsResource
-        // (GET /events-stream, annotated @AdminProtected) here, or passes it in extraResources.
-        // <<<
         all.addAll(requireNonNull(extraResources, "extraResources is null"));
         this.singletons = Set.copyOf(all);
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.pubky.core.homeserver.Homeserver;
 import org.pubky.jaxrs.common.CorsFilter;
+import org.pubky.jaxrs.common.EventStreamHeaders;
 import org.pubky.jaxrs.common.PubkyExceptionMapper;
 import org.pubky.jaxrs.common.WebApplicationExceptionMapper;
 import org.pubky.jaxrs.metrics.RequestMetricsFilter;
@@ -24,6 +25,9 @@ public final class ClientApiApplication extends Application {
                 new CookieSessionResource(homeserver),
                 new GrantResource(homeserver),
                 new SignupTokenResource(homeserver),
+                new EventFeedResource(homeserver),
+                new EventsResource(homeserver),
+                EventStreamHeaders.client(),
                 new CorsFilter("retry-after"),
                 new RateLimitFilter(homeserver.rateLimiter(), homeserver.settings().trustForwardedHeaders()),
                 new RequestMetricsFilter(homeserver.metrics(), "client"),
