@@ -28,6 +28,10 @@ import org.pubky.jaxrs.metrics.MetricsApplication;
 import org.pubky.jaxrs.relay.HttpRelayApplication;
 import org.pubky.jaxrs.relay.RelaySettings;
 import org.pubky.spi.auth.AdminAuthenticator;
+import org.pubky.core.homeserver.events.EventStreamSettings;
+import org.pubky.core.homeserver.policy.Policies;
+import org.pubky.spi.auth.AccessPolicy;
+import org.pubky.spi.auth.SignupPolicy;
 import org.pubky.spi.storage.BlobStore;
 import org.pubky.spi.storage.MetadataStore;
 import org.slf4j.Logger;
@@ -124,6 +128,8 @@ public final class PubkyHomeserver implements AutoCloseable {
         private Keypair keypair;
         private Clock clock = Clock.systemUTC();
         private MetadataStore metadata;
+        private SignupPolicy signupPolicy;
+        private AccessPolicy accessPolicy;
         private BlobStore blobs;
 
         private Builder() {
@@ -216,6 +222,21 @@ public final class PubkyHomeserver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Decides signups with this policy instead of the configured mode (the homeserver closes it
+         * when it stops).
+         */
+        public Builder signupPolicy(SignupPolicy policy) {
+            this.signupPolicy = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /** Applies this access policy to limits and session capabilities (closed when the homeserver stops). */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.accessPolicy = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
         /** The clock every timestamp comes from (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -241,7 +262,12 @@ public final class PubkyHomeserver implements AutoCloseable {
                     blob = StorageSelection.openBlobs(cfg, dataDir, clock, Map.of(), loader);
                     owned.add(0, blob);
                 }
-                Homeserver homeserver = new Homeserver(key, HomeserverSettings.from(cfg), meta, blob, clock);
+                HomeserverSettings settings = HomeserverSettings.from(cfg);
+                Policies configured = Policies.open(settings.signupPolicy(), cfg, loader);
+                Policies policies = new Policies(signupPolicy != null ? signupPolicy : configured.signup(),
+                        accessPolicy != null ? accessPolicy : configured.access());
+                Homeserver homeserver = new Homeserver(key, settings, meta, blob, clock,
+                        EventStreamSettings.defaults(), policies);
                 Optional<AdminAuthenticator> admin = AdminSetup.openAuthenticator(cfg, dataDir, clock, loader);
                 admin.ifPresent(a -> owned.add(0, a));
                 return startHttp(cfg, homeserver, admin, owned);

@@ -15,6 +15,7 @@ import org.pubky.core.homeserver.limits.RateLimiter;
 import org.pubky.core.homeserver.metrics.HomeserverMetrics;
 import org.pubky.core.homeserver.events.EventService;
 import org.pubky.core.homeserver.events.EventStreamSettings;
+import org.pubky.core.homeserver.policy.Policies;
 import org.pubky.core.homeserver.quota.QuotaResolver;
 import org.pubky.core.homeserver.storage.StorageService;
 import org.pubky.core.keys.Keypair;
@@ -43,6 +44,7 @@ public final class Homeserver implements AutoCloseable {
     private final StorageService storage;
     private final QuotaResolver quotas;
     private final SecureRandom random;
+    private final Policies policies;
     private final RateLimiter rateLimiter;
     private final BandwidthLimiter bandwidth;
     private final HomeserverMetrics metrics;
@@ -55,6 +57,15 @@ public final class Homeserver implements AutoCloseable {
     /** As the other constructor, with explicit settings for the event streams (tests, tuning). */
     public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock,
             EventStreamSettings eventStreams) {
+        this(keypair, settings, metadata, blobs, clock, eventStreams, Policies.builtIn(settings.signupPolicy()));
+    }
+
+    /**
+     * As the other constructors, with the signup and access policies to use (the runtime opens
+     * them from configuration; this homeserver closes them on {@link #close()}).
+     */
+    public Homeserver(Keypair keypair, HomeserverSettings settings, MetadataStore metadata, BlobStore blobs, Clock clock,
+            EventStreamSettings eventStreams, Policies policies) {
         this.keypair = requireNonNull(keypair, "keypair is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
@@ -62,10 +73,11 @@ public final class Homeserver implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock is null");
         this.random = new SecureRandom();
         this.timestamps = new TimestampClock(clock, random.nextInt(256));
-        this.quotas = new QuotaResolver(settings.quota());
-        this.credentials = new CredentialResolver(metadata, clock);
+        this.policies = requireNonNull(policies, "policies is null");
+        this.quotas = new QuotaResolver(settings.quota(), policies.access());
+        this.credentials = new CredentialResolver(metadata, clock, policies.access());
         this.metrics = new HomeserverMetrics(metadata);
-        this.signup = new SignupGate(metadata, settings.signupMode(), metrics);
+        this.signup = new SignupGate(metadata, policies.signup(), metrics);
         this.cookies = new CookieAuthService(metadata,
                 new AuthTokenVerifier(clock, new StoreReplayGuard(metadata.replays(), clock)), signup, clock, random);
         this.grants = new GrantAuthService(metadata, keypair.publicKey(), signup, clock, random, settings.bearerLifetime());
@@ -155,6 +167,11 @@ public final class Homeserver implements AutoCloseable {
     /** Ends every open event stream and stops the event threads. */
     @Override
     public void close() {
-        events.close();
+        try {
+            events.close();
+        } finally {
+            policies.signup().close();
+            policies.access().close();
+        }
     }
 }

@@ -16,7 +16,8 @@ import org.pubky.core.homeserver.quota.QuotaDefaults;
  * What a homeserver is configured with (the {@code pubky.*} keys it reads, in
  * {@code docs/configuration.md}).
  *
- * @param signupMode who may sign up
+ * @param signupPolicy who may sign up: {@code open}, {@code token_required} or a vendor's
+ *     {@link org.pubky.spi.auth.SignupPolicyProvider} name
  * @param quota default limits for users without overrides
  * @param maxUploadBytes largest accepted file body; 0 = no limit beyond the quota
  * @param icannDomain the domain of the homeserver's ICANN (HTTP) endpoint, if any
@@ -28,7 +29,7 @@ import org.pubky.core.homeserver.quota.QuotaDefaults;
  * @param trustForwardedHeaders take the client IP from {@code X-Forwarded-For}/{@code X-Real-IP}
  */
 public record HomeserverSettings(
-        SignupMode signupMode,
+        String signupPolicy,
         QuotaDefaults quota,
         long maxUploadBytes,
         Optional<String> icannDomain,
@@ -39,7 +40,7 @@ public record HomeserverSettings(
         List<RateLimitRule> rateLimits,
         boolean trustForwardedHeaders) {
     public HomeserverSettings {
-        requireNonNull(signupMode, "signupMode is null");
+        requireNonNull(signupPolicy, "signupPolicy is null");
         requireNonNull(quota, "quota is null");
         if (maxUploadBytes < 0) {
             throw new IllegalArgumentException("maxUploadBytes must not be negative");
@@ -54,7 +55,7 @@ public record HomeserverSettings(
 
     /** The defaults: token signup, no quota, 100 MiB uploads, {@code localhost}, one-hour bearers. */
     public static HomeserverSettings defaults() {
-        return new HomeserverSettings(SignupMode.TOKEN_REQUIRED, QuotaDefaults.NONE, 100L * 1024 * 1024,
+        return new HomeserverSettings(SignupMode.TOKEN_REQUIRED.wireName(), QuotaDefaults.NONE, 100L * 1024 * 1024,
                 Optional.of("localhost"), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
                 Duration.ofHours(1), RateLimitConfig.defaults(), false);
     }
@@ -63,7 +64,7 @@ public record HomeserverSettings(
     public static HomeserverSettings from(PubkyConfig config) {
         HomeserverSettings d = defaults();
         return new HomeserverSettings(
-                config.get("pubky.signup.mode").map(SignupMode::parse).orElse(d.signupMode()),
+                config.get("pubky.signup.mode").map(SignupMode::canonicalName).orElse(d.signupPolicy()),
                 QuotaDefaults.from(config),
                 config.getLong("pubky.storage.max-upload-bytes", d.maxUploadBytes()),
                 Optional.of(config.get("pubky.pkdns.icann-domain", "localhost")).filter(s -> !s.equals("none")),
@@ -77,19 +78,24 @@ public record HomeserverSettings(
 
     /** A copy with another signup mode. */
     public HomeserverSettings withSignupMode(SignupMode mode) {
-        return new HomeserverSettings(mode, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
+        return withSignupPolicy(mode.wireName());
+    }
+
+    /** A copy with another signup policy, by provider name. */
+    public HomeserverSettings withSignupPolicy(String name) {
+        return new HomeserverSettings(name, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
                 publicHttpPort, bearerLifetime, rateLimits, trustForwardedHeaders);
     }
 
     /** A copy with other default limits. */
     public HomeserverSettings withQuota(QuotaDefaults defaults) {
-        return new HomeserverSettings(signupMode, defaults, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
+        return new HomeserverSettings(signupPolicy, defaults, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
                 publicHttpPort, bearerLifetime, rateLimits, trustForwardedHeaders);
     }
 
     /** A copy with other request-count rules. */
     public HomeserverSettings withRateLimits(List<RateLimitRule> rules) {
-        return new HomeserverSettings(signupMode, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
+        return new HomeserverSettings(signupPolicy, quota, maxUploadBytes, icannDomain, publicIp, publicTlsPort,
                 publicHttpPort, bearerLifetime, rules, trustForwardedHeaders);
     }
 

@@ -22,6 +22,21 @@ public enum SignupMode {
         return wireName;
     }
 
+    /**
+     * The provider name a configured signup mode stands for: the built-in spellings are
+     * normalised ({@code token-required} → {@code token_required}), anything else is taken as a
+     * vendor's {@link org.pubky.spi.auth.SignupPolicyProvider} name.
+     */
+    public static String canonicalName(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+        for (SignupMode mode : values()) {
+            if (mode.wireName.equals(t)) {
+                return mode.wireName;
+            }
+        }
+        return text.strip();
+    }
+
     /** Parses the configuration spelling (also accepts {@code token-required}). */
     public static SignupMode parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');

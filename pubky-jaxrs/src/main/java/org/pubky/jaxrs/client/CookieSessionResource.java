@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.pubky.core.homeserver.auth.AuthSession;
 import org.pubky.core.homeserver.auth.CookieAuthService;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.jaxrs.common.Bodies;
+import org.pubky.jaxrs.common.ClientAddress;
 import org.pubky.jaxrs.common.PlainText;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
@@ -40,9 +42,10 @@ public final class CookieSessionResource {
     @Path("signup")
     @Consumes(MediaType.WILDCARD)
     public Response signup(@QueryParam("signup_token") String signupToken, @Context HttpHeaders headers,
-            InputStream body) {
+            @Context HttpServletRequest request, InputStream body) {
         byte[] token = Bodies.readLimited(body, MAX_TOKEN_BYTES, "AuthToken");
-        return login(homeserver.cookies().signup(token, Optional.ofNullable(signupToken)), headers);
+        return login(homeserver.cookies().signup(token, Optional.ofNullable(signupToken),
+                Optional.of(clientAddress(request, headers))), headers);
     }
 
     @POST
@@ -81,6 +84,11 @@ public final class CookieSessionResource {
                 .header("Set-Cookie", SessionCookies.session(login.user(), login.secret().value(), host,
                         homeserver.clock().instant()))
                 .build();
+    }
+
+    private String clientAddress(HttpServletRequest request, HttpHeaders headers) {
+        return ClientAddress.of(request == null ? null : request.getRemoteAddr(), headers::getHeaderString,
+                homeserver.settings().trustForwardedHeaders());
     }
 
     static Response text(int status, String message) {

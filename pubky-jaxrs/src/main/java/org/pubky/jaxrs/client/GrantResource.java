@@ -2,6 +2,7 @@ package org.pubky.jaxrs.client;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.pubky.core.homeserver.auth.AuthSession;
 import org.pubky.core.homeserver.auth.Credentials;
 import org.pubky.core.homeserver.auth.GrantRequest;
 import org.pubky.jaxrs.common.Bodies;
+import org.pubky.jaxrs.common.ClientAddress;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
 
@@ -38,8 +40,11 @@ public final class GrantResource {
     @POST
     @Path("signup")
     @Consumes(MediaType.WILDCARD)
-    public Response signup(@QueryParam("signup_token") String signupToken, InputStream body) {
-        homeserver.grants().signup(request(body), Optional.ofNullable(signupToken));
+    public Response signup(@QueryParam("signup_token") String signupToken, @Context HttpHeaders headers,
+            @Context HttpServletRequest servlet, InputStream body) {
+        String ip = ClientAddress.of(servlet == null ? null : servlet.getRemoteAddr(), headers::getHeaderString,
+                homeserver.settings().trustForwardedHeaders());
+        homeserver.grants().signup(request(body), Optional.ofNullable(signupToken), Optional.of(ip));
         return Response.noContent().build();
     }
 

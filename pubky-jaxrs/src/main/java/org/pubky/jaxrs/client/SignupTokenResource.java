@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.pubky.core.auth.SignupToken;
 import org.pubky.core.encoding.JsonWriter;
 import org.pubky.core.homeserver.Homeserver;
-import org.pubky.core.homeserver.SignupMode;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
 import org.pubky.spi.storage.SignupTokenRecord;
@@ -26,7 +25,7 @@ public final class SignupTokenResource {
 
     @GET
     public Response status(@PathParam("token") String token) {
-        if (homeserver.signup().mode() == SignupMode.OPEN) {
+        if (!homeserver.signup().usesSignupTokens()) {
             throw new PubkyException(ErrorCode.MALFORMED_INPUT, "Signup tokens not required");
         }
         SignupToken.parse(token);

@@ -55,11 +55,11 @@ public final class CookieAuthService {
     }
 
     /** {@code POST /signup}: creates the account of the token's key and signs it in. */
-    public Login signup(byte[] authToken, Optional<String> signupToken) {
-        Optional<String> consume = signup.tokenToConsume(signupToken);
+    public Login signup(byte[] authToken, Optional<String> signupToken, Optional<String> clientAddress) {
+        Optional<String> checked = signup.checkTokenFormat(signupToken);
         AuthToken token = verifier.verify(authToken);
         Instant now = clock.instant();
-        signup.createUser(token.publicKey(), now, consume);
+        signup.createUser(token.publicKey(), now, checked, clientAddress);
         return login(token, now);
     }
 

@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.pubky.core.auth.BearerToken;
 import org.pubky.core.auth.SessionSecret;
 import org.pubky.core.keys.PublicKey;
 import org.pubky.core.path.Capabilities;
+import org.pubky.core.path.Capability;
 import org.pubky.spi.PubkyException;
+import org.pubky.spi.auth.AccessPolicy;
 import org.pubky.spi.storage.BearerSession;
 import org.pubky.spi.storage.CookieSession;
 import org.pubky.spi.storage.GrantRecord;
@@ -24,10 +28,16 @@ import org.pubky.spi.storage.MetadataStore;
 public final class CredentialResolver {
     private final MetadataStore store;
     private final Clock clock;
+    private final AccessPolicy policy;
 
     public CredentialResolver(MetadataStore store, Clock clock) {
+        this(store, clock, AccessPolicy.DEFAULT);
+    }
+
+    public CredentialResolver(MetadataStore store, Clock clock, AccessPolicy policy) {
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.policy = requireNonNull(policy, "policy is null");
     }
 
     /**
@@ -60,7 +70,8 @@ public final class CredentialResolver {
             return Optional.empty();
         }
         GrantRecord grant = session.get().grant();
-        return Optional.of(new AuthSession(PublicKey.fromZ32(grant.user()), capabilities(grant.capabilities()),
+        return Optional.of(new AuthSession(PublicKey.fromZ32(grant.user()),
+                capabilities(grant.user(), grant.clientId(), grant.capabilities()),
                 AuthSession.Kind.BEARER, grant.grantId()));
     }
 
@@ -78,7 +89,7 @@ public final class CredentialResolver {
         if (session.isEmpty() || !session.get().user().equals(tenant.z32())) {
             return Optional.empty();
         }
-        return Optional.of(new AuthSession(tenant, capabilities(session.get().capabilities()),
+        return Optional.of(new AuthSession(tenant, capabilities(tenant.z32(), "cookie", session.get().capabilities()),
                 AuthSession.Kind.COOKIE, session.get().id()));
     }
 
@@ -91,11 +102,33 @@ public final class CredentialResolver {
         };
     }
 
-    private static Capabilities capabilities(String stored) {
+    /**
+     * The stored capabilities after the access policy, which may only narrow them: returned
+     * entries the stored ones do not cover are dropped.
+     */
+    private Capabilities capabilities(String user, String clientId, String stored) {
+        Capabilities granted = parseOrNone(stored);
+        if (policy == AccessPolicy.DEFAULT) {
+            return granted;
+        }
+        String narrowed = policy.capabilities(user, clientId, granted.toString());
+        if (narrowed == null) {
+            return Capabilities.none();
+        }
+        List<Capability> kept = new ArrayList<>();
+        for (Capability c : parseOrNone(narrowed).entries()) {
+            if (granted.entries().stream().anyMatch(g -> g.covers(c))) {
+                kept.add(c);
+            }
+        }
+        return new Capabilities(kept);
+    }
+
+    private static Capabilities parseOrNone(String text) {
         try {
-            return Capabilities.parse(stored);
+            return Capabilities.parse(text);
         } catch (PubkyException e) {
-            return Capabilities.none(); // a row the strict parser refuses grants nothing
+            return Capabilities.none(); // a list the strict parser refuses grants nothing
         }
     }
 }

@@ -91,8 +91,8 @@ public final class GrantAuthService {
     }
 
     /** {@code POST /auth/grant/signup}: creates the account of a signup grant; no session. */
-    public void signup(GrantRequest request, Optional<String> signupToken) {
-        Optional<String> consume = signup.tokenToConsume(signupToken);
+    public void signup(GrantRequest request, Optional<String> signupToken, Optional<String> clientAddress) {
+        Optional<String> checked = signup.checkTokenFormat(signupToken);
         long now = clock.instant().getEpochSecond();
         Grant grant = verifyGrant(request.grant());
         if (!SIGNUP_CLIENT_ID.equals(grant.clientId())) {
@@ -111,7 +111,7 @@ public final class GrantAuthService {
             throw new PubkyException(ErrorCode.UNAUTHORIZED, "Invalid grant: grant has expired");
         }
         verifyPop(request.pop(), grant, now);
-        signup.createUser(grant.iss(), clock.instant(), consume);
+        signup.createUser(grant.iss(), clock.instant(), checked, clientAddress);
     }
 
     /** {@code GET /auth/grant/session}: the bearer session's details. */
