@@ -18,6 +18,7 @@ import org.pubky.core.homeserver.auth.AuthSession;
 import org.pubky.core.homeserver.limits.Throttle;
 import org.pubky.core.homeserver.limits.ThrottledInputStream;
 import org.pubky.core.homeserver.limits.ThrottledOutputStream;
+import org.pubky.jaxrs.common.Bodies;
 import org.pubky.jaxrs.common.ClientAddress;
 import org.pubky.jaxrs.common.HttpDates;
 import org.pubky.jaxrs.common.PlainText;
@@ -30,6 +31,9 @@ import org.pubky.spi.storage.Entry;
  * routes: status codes, conditional requests and cache headers as the reference answers them.
  */
 final class StorageHandler {
+    /** Largest unread upload remainder read and discarded after an early refusal. */
+    private static final long UNREAD_BODY_LIMIT = 8L * 1024 * 1024;
+
     private final Homeserver homeserver;
 
     StorageHandler(Homeserver homeserver) {
@@ -80,8 +84,19 @@ final class StorageHandler {
             homeserver.storage().put(target.owner(), target.path(), session, in, contentLength(headers));
             return Response.status(201).build();
         } catch (PubkyException e) {
-            return error(e, target);
+            return rejectUpload(e, target, body);
         }
+    }
+
+    /**
+     * An upload refused before (or while) its body was read: a small remainder is read and
+     * discarded so the client sees the answer on a reusable connection; a large one is not worth
+     * reading, so the connection is closed after the answer instead.
+     */
+    private static Response rejectUpload(PubkyException e, StorageTarget target, InputStream body) {
+        boolean drained = Bodies.discard(body, UNREAD_BODY_LIMIT);
+        Response response = error(e, target);
+        return drained ? response : Response.fromResponse(response).header("Connection", "close").build();
     }
 
     Response delete(StorageTarget target, HttpHeaders headers) {

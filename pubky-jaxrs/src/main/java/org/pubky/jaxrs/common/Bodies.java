@@ -44,4 +44,28 @@ public final class Bodies {
             throw new UncheckedIOException("reading the request body failed", e);
         }
     }
+
+    /**
+     * Reads and drops what is left of a body, up to {@code limit} bytes. Returns true if the body
+     * ended within the limit (the connection can be reused), false otherwise or on a read error.
+     */
+    public static boolean discard(InputStream in, long limit) {
+        if (in == null) {
+            return true;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }
