@@ -137,7 +137,7 @@ ev = {
  '018':'EventStreamAuthIT#cookiesAreChosenByTheOnlyUserAndIgnoredOnceABearerSchemeIsPresented','019':'EventStreamAuthIT#cookiesAreChosenByTheOnlyUserAndIgnoredOnceABearerSchemeIsPresented',
  '020':'EventStreamAuthIT#cookiesAreChosenByTheOnlyUserAndIgnoredOnceABearerSchemeIsPresented',
  '021':'EventStreamAuthIT#revokingTheGrantClosesItsPrivateStreamWithinFiveSecondsButNotPublicStreams',
- '022':'EventStreamAuthIT#signingOutClosesTheCookiesPrivateStreamWithinFiveSeconds (sign-out in process)',
+ '022':'EventStreamAuthIT#signingOutClosesTheCookiesPrivateStreamWithinFiveSeconds',
  '023':'EventStreamAuthIT#revokingTheGrantClosesItsPrivateStreamWithinFiveSecondsButNotPublicStreams',
  '024':'EventStreamIT#cursorsArePerUser','025':'EventStreamAuthIT#theOwnersBearerReadsPrivateFiltersAndOnlyThose',
  '026':'EventStreamAuthIT#cookiesAreChosenByTheOnlyUserAndIgnoredOnceABearerSchemeIsPresented','027':'EventStreamAuthIT#liveStreamsFilterPrivateEventsByScope',

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pubky.core.homeserver.SignupMode;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pubky.core.keys.Keypair;
 import org.pubky.core.time.Timestamp;
 import org.pubky.spi.storage.Event;
@@ -20,42 +18,30 @@ import org.pubky.spi.storage.EventQuery;
 /** The legacy feed {@code GET /events/} over real HTTP. Each test starts after the log's current end. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class EventFeedIT {
-    private static PubkyHomeserver server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = PubkyHomeserver.builder().clientPort(0).signupMode(SignupMode.OPEN)
-                .metadataStore("memory").blobStore("memory").start();
-        api = new Api(server.clientUri(), server.publicKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningHomeserver HS = new RunningHomeserver();
 
     private static long end() {
-        return server.homeserver().metadata().events().lastCursor();
+        return HS.server().homeserver().metadata().events().lastCursor();
     }
 
     private static void put(Api.User u, String path, String content) {
-        assertThat(api.send("PUT", "/storage/" + u.z32() + path, content.getBytes(StandardCharsets.UTF_8), u.auth()).status())
+        assertThat(HS.api().send("PUT", "/storage/" + u.z32() + path, content.getBytes(StandardCharsets.UTF_8), u.auth()).status())
                 .isEqualTo(201);
     }
 
     private static void delete(Api.User u, String path) {
-        assertThat(api.send("DELETE", "/storage/" + u.z32() + path, null, u.auth()).status()).isEqualTo(204);
+        assertThat(HS.api().send("DELETE", "/storage/" + u.z32() + path, null, u.auth()).status()).isEqualTo(204);
     }
 
     private static Api.Resp feed(String query) {
-        return api.get("/events/?" + query);
+        return HS.api().get("/events/?" + query);
     }
 
     @Test
     void pagesOfTenWithACursorLineAndNoTrailingNewline() {
         long start = end();
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String path = "/pub/a.com/" + (char) ('a' + i) + ".txt";
@@ -90,24 +76,24 @@ final class EventFeedIT {
         assertThat(empty.text()).isEmpty();
         // the pubky:// prefix is stripped; the default cursor is 0
         assertThat(feed("limit=10&cursor=pubky://" + start).text()).isEqualTo(page1.text());
-        assertThat(api.get("/events/").text()).startsWith("PUT pubky://");
+        assertThat(HS.api().get("/events/").text()).startsWith("PUT pubky://");
     }
 
     @Test
     void aWriteIsInTheFeedAndReadableAtOnce() {
         long start = end();
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/a.com/a.txt", "[0]");
         assertThat(feed("cursor=" + start).text())
                 .isEqualTo("PUT pubky://" + u.z32() + "/pub/a.com/a.txt\ncursor: " + (start + 1));
-        assertThat(api.send("HEAD", "/storage/" + u.z32() + "/pub/a.com/a.txt", null).status()).isEqualTo(200);
-        assertThat(api.get("/storage/" + u.z32() + "/pub/a.com/a.txt").text()).isEqualTo("[0]");
+        assertThat(HS.api().send("HEAD", "/storage/" + u.z32() + "/pub/a.com/a.txt", null).status()).isEqualTo(200);
+        assertThat(HS.api().get("/storage/" + u.z32() + "/pub/a.com/a.txt").text()).isEqualTo("[0]");
     }
 
     @Test
     void privateEventsNeverAppearAndDoNotShortenPages() {
         long start = end();
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/a", "1");        // start + 1
         put(u, "/priv/x", "2");       // start + 2
         put(u, "/pub/b", "3");        // start + 3
@@ -117,7 +103,7 @@ final class EventFeedIT {
         assertThat(feed("cursor=" + start).text())
                 .isEqualTo(prefix + "/pub/a\n" + prefix + "/pub/b\n" + prefix + "/pub/c\ncursor: " + (start + 5));
         // the owner's credentials change nothing
-        assertThat(api.get("/events/?cursor=" + start, u.auth()).text()).doesNotContain("/priv/");
+        assertThat(HS.api().get("/events/?cursor=" + start, u.auth()).text()).doesNotContain("/priv/");
         assertThat(feed("limit=2&cursor=" + start).text())
                 .isEqualTo(prefix + "/pub/a\n" + prefix + "/pub/b\ncursor: " + (start + 3));
         assertThat(feed("limit=2&cursor=" + (start + 3)).text()).isEqualTo(prefix + "/pub/c\ncursor: " + (start + 5));
@@ -126,7 +112,7 @@ final class EventFeedIT {
     @Test
     void cursorsAreExclusiveAndLimitsAreLenient() {
         long start = end();
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 1; i <= 10; i++) {
             put(u, "/pub/" + i, "x");
         }
@@ -155,11 +141,11 @@ final class EventFeedIT {
     @Test
     void aLegacyTimestampCursorNamesTheEventCreatedAtThatTime() {
         long start = end();
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 0; i < 5; i++) {
             put(u, "/pub/t" + i, "t");
         }
-        Event third = server.homeserver().metadata().events()
+        Event third = HS.server().homeserver().metadata().events()
                 .read(new EventQuery(Map.of(), start + 2, List.of(), 1, false)).get(0);
         String legacy = Timestamp.of(third.createdAt()).toString();
         assertThat(legacy).hasSize(13);
@@ -172,7 +158,7 @@ final class EventFeedIT {
         String never = Timestamp.of(third.createdAt().plusNanos(1000)).toString();
         assertThat(feed("cursor=" + never).status()).isEqualTo(400);
         // the stream takes the legacy form too
-        Api.Resp stream = api.get("/events-stream?user=" + u.z32() + ":" + legacy);
+        Api.Resp stream = HS.api().get("/events-stream?user=" + u.z32() + ":" + legacy);
         assertThat(stream.text()).contains("/pub/t3").contains("/pub/t4").doesNotContain("/pub/t2");
     }
 }

@@ -6,73 +6,47 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pubky.core.encoding.Json;
-import org.pubky.core.homeserver.SignupMode;
-import org.pubky.core.homeserver.auth.AuthSession;
-import org.pubky.core.homeserver.auth.CookieAuthService;
-import org.pubky.core.homeserver.auth.Credentials;
 import org.pubky.core.keys.Keypair;
 
 /**
  * Private event streams over real HTTP: who may ask for {@code /priv/} filters, bearer before
  * cookie (and no cookie at all once a bearer scheme is presented), and streams closing when their
  * credential is revoked while public streams stay open.
- *
- * <p>Cookie sessions are created and signed out through the homeserver's cookie service in this
- * process rather than {@code POST /session} / {@code DELETE /session}: those routes are currently
- * shadowed by the legacy storage catch-all in the client application (see the events report).
- * The streams only see the resulting session rows, which are the same either way.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class EventStreamAuthIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static PubkyHomeserver server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = PubkyHomeserver.builder().clientPort(0).signupMode(SignupMode.OPEN)
-                .metadataStore("memory").blobStore("memory").start();
-        api = new Api(server.clientUri(), server.publicKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningHomeserver HS = new RunningHomeserver();
 
     private static void put(Api.User u, String path) {
-        assertThat(api.send("PUT", "/storage/" + u.z32() + path, path.getBytes(StandardCharsets.UTF_8), u.auth()).status())
+        assertThat(HS.api().send("PUT", "/storage/" + u.z32() + path, path.getBytes(StandardCharsets.UTF_8), u.auth()).status())
                 .isEqualTo(201);
     }
 
     private static SseClient stream(String query, String... headers) {
-        return SseClient.open(server.clientUri(), "/events-stream?" + query, headers);
+        return SseClient.open(HS.server().clientUri(), "/events-stream?" + query, headers);
     }
 
-    /** A cookie session with {@code caps} for an existing user (what {@code POST /session} creates). */
+    /** A cookie session with {@code caps} for an existing user ({@code POST /session}). */
     private static Api.User cookie(Keypair key, String caps) {
-        CookieAuthService.Login login = server.homeserver().cookies().signin(api.authToken(key, caps));
-        return new Api.User(key, new String[] {"Cookie", key.publicKey().z32() + "=" + login.secret().value()});
+        return HS.api().signinCookie(key, caps);
     }
 
-    /** What {@code DELETE /session} does with that cookie. */
+    /** {@code DELETE /session} with that cookie. */
     private static void signOut(Api.User cookieUser) {
-        String value = cookieUser.auth()[1].substring(cookieUser.z32().length() + 1);
-        AuthSession session = server.homeserver().credentials()
-                .cookie(cookieUser.key(), new Credentials(Optional.empty(), Map.of(cookieUser.z32(), value))).orElseThrow();
-        server.homeserver().cookies().signout(session);
+        assertThat(HS.api().send("DELETE", "/session", null, cookieUser.with("pubky-host", cookieUser.z32())).status())
+                .isEqualTo(200);
     }
 
     /** A user whose storage holds public, in-scope private and out-of-scope private files. */
     private static Api.User owner() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/a.txt");
         put(u, "/priv/app/secret.txt");
         put(u, "/priv/other/x.txt");
@@ -118,14 +92,14 @@ final class EventStreamAuthIT {
     @Test
     void otherUsersScopesAndMultiUserPrivateRequestsAreForbidden() {
         Api.User u = owner();
-        Api.User a = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User a = HS.api().signupGrant(Keypair.random(), "/:rw");
         assertError(stream("user=" + u.z32() + "&path=/priv/app/", a.auth()), 403, "Session user does not match target tenant");
         assertError(stream("user=" + a.z32() + "&user=" + u.z32() + "&path=/priv/app/", a.auth()), 403,
                 "A private read must be scoped to exactly one user");
         assertError(stream("user=" + a.z32() + "&user=" + u.z32() + "&path=/priv/app/"), 401,
                 "Authentication required to read private storage");
         // a scoped session: /priv/app/:r covers /priv/app/ only
-        Api.User scoped = api.grantSession(u.keypair(), Keypair.random(), "scoped.app", "/priv/app/:r");
+        Api.User scoped = HS.api().grantSession(u.keypair(), Keypair.random(), "scoped.app", "/priv/app/:r");
         assertError(stream("user=" + u.z32() + "&path=/priv/other/", scoped.auth()), 403,
                 "Session does not have read access to path");
         assertThat(stream("user=" + u.z32() + "&path=/pub/&path=/priv/app/", scoped.auth()).all(WAIT))
@@ -187,8 +161,8 @@ final class EventStreamAuthIT {
 
     @Test
     void revokingTheGrantClosesItsPrivateStreamWithinFiveSecondsButNotPublicStreams() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
-        Api.User b = api.grantSession(u.keypair(), Keypair.random(), "b.app", "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
+        Api.User b = HS.api().grantSession(u.keypair(), Keypair.random(), "b.app", "/:rw");
         SseClient priv = stream("user=" + u.z32() + "&path=/priv/app/&live=true", b.auth());
         SseClient pub = stream("user=" + u.z32() + "&live=true");
         assertThat(priv.status()).isEqualTo(200);
@@ -196,10 +170,10 @@ final class EventStreamAuthIT {
         assertThat(priv.next(WAIT).path()).isEqualTo("/priv/app/before.txt");
 
         @SuppressWarnings("unchecked")
-        String grantId = (String) ((Map<String, Object>) Json.parse(api.get("/auth/grant/session", b.auth()).text()))
+        String grantId = (String) ((Map<String, Object>) Json.parse(HS.api().get("/auth/grant/session", b.auth()).text()))
                 .get("grant_id");
         long revokedAt = System.nanoTime();
-        assertThat(api.send("DELETE", "/auth/grant/session/" + grantId, null, u.auth()).status()).isEqualTo(200);
+        assertThat(HS.api().send("DELETE", "/auth/grant/session/" + grantId, null, u.auth()).status()).isEqualTo(200);
         assertThat(priv.awaitEnd(Duration.ofSeconds(5))).as("private stream closed within 5 s").isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
         put(u, "/priv/app/after.txt");
@@ -215,7 +189,7 @@ final class EventStreamAuthIT {
 
     @Test
     void signingOutClosesTheCookiesPrivateStreamWithinFiveSeconds() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         Api.User c = cookie(u.keypair(), "/:rw");
         Api.User keep = cookie(u.keypair(), "/:rw");
         SseClient priv = stream("user=" + u.z32() + "&path=/priv/app/&live=true", c.auth());
@@ -235,7 +209,7 @@ final class EventStreamAuthIT {
 
     @Test
     void historyReplayIsSentInFullForAValidSession() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 0; i < 120; i++) {
             put(u, "/priv/app/f" + i);
         }

@@ -7,52 +7,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pubky.core.hash.ContentHash;
-import org.pubky.core.homeserver.SignupMode;
 import org.pubky.core.keys.Keypair;
 
 /** {@code GET /events-stream} over real HTTP: wire format, batch and live modes, filters, cursors, validation. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class EventStreamIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static PubkyHomeserver server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = PubkyHomeserver.builder().clientPort(0).signupMode(SignupMode.OPEN)
-                .metadataStore("memory").blobStore("memory").start();
-        api = new Api(server.clientUri(), server.publicKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningHomeserver HS = new RunningHomeserver();
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static void put(Api.User u, String path, String content) {
-        assertThat(api.send("PUT", "/storage/" + u.z32() + path, bytes(content), u.auth()).status()).isEqualTo(201);
+        assertThat(HS.api().send("PUT", "/storage/" + u.z32() + path, bytes(content), u.auth()).status()).isEqualTo(201);
     }
 
     static void delete(Api.User u, String path) {
-        assertThat(api.send("DELETE", "/storage/" + u.z32() + path, null, u.auth()).status()).isEqualTo(204);
+        assertThat(HS.api().send("DELETE", "/storage/" + u.z32() + path, null, u.auth()).status()).isEqualTo(204);
     }
 
     static SseClient stream(String query, String... headers) {
-        return SseClient.open(server.clientUri(), "/events-stream?" + query, headers);
+        return SseClient.open(HS.server().clientUri(), "/events-stream?" + query, headers);
     }
 
     @Test
     void messagesAreByteExactWithoutIdsAndTheHashMatchesTheEtag() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/hash_test.txt", "hello");
         delete(u, "/pub/hash_test.txt");
         SseClient s = stream("user=" + u.z32());
@@ -66,14 +52,14 @@ final class EventStreamIT {
         long del = all.get(1).cursor();
         String hash = ContentHash.of(bytes("hello")).base64();
         assertThat(hash).hasSize(44).endsWith("=");
-        String etag = api.get("/storage/" + u.z32() + "/pub/hash_test.txt").header("ETag").orElse(null);
+        String etag = HS.api().get("/storage/" + u.z32() + "/pub/hash_test.txt").header("ETag").orElse(null);
         assertThat(etag).isNull(); // deleted; compare with a fresh write below
         assertThat(s.raw()).isEqualTo(
                 "event: PUT\ndata: pubky://" + u.z32() + "/pub/hash_test.txt\ndata: cursor: " + put
                         + "\ndata: content_hash: " + hash + "\n\n"
                         + "event: DEL\ndata: pubky://" + u.z32() + "/pub/hash_test.txt\ndata: cursor: " + del + "\n\n");
         put(u, "/pub/hash_test.txt", "hello again");
-        String liveEtag = api.get("/storage/" + u.z32() + "/pub/hash_test.txt").header("ETag").orElseThrow();
+        String liveEtag = HS.api().get("/storage/" + u.z32() + "/pub/hash_test.txt").header("ETag").orElseThrow();
         SseClient again = stream("user=" + u.z32() + ":" + del);
         assertThat(again.next(WAIT).contentHash()).hasValue(liveEtag.substring(1, liveEtag.length() - 1));
         again.assertEnds(WAIT);
@@ -81,7 +67,7 @@ final class EventStreamIT {
 
     @Test
     void nonAsciiPathsAreUtf8() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/caf%C3%A9/%F0%9F%98%80.txt", "x");
         SseClient s = stream("user=" + u.z32());
         assertThat(s.next(WAIT).path()).isEqualTo("/pub/café/😀.txt");
@@ -90,7 +76,7 @@ final class EventStreamIT {
 
     @Test
     void batchModeLimitLiveAndReverse() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 0; i < 250; i++) {
             put(u, "/pub/f" + i + ".txt", "c" + i);
         }
@@ -146,7 +132,7 @@ final class EventStreamIT {
 
     @Test
     void userWithoutEventsEndsAtOnceInBatchModeAndWaitsInLiveMode() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         SseClient batch = stream("user=" + u.z32());
         assertThat(batch.status()).isEqualTo(200);
         assertThat(batch.all(WAIT)).isEmpty();
@@ -173,10 +159,10 @@ final class EventStreamIT {
 
     @Test
     void invalidRequestsAreClientErrorsWithTheStreamsCacheHeaders() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         String unknown = Keypair.random().publicKey().z32();
         assertError(stream("path=/pub/"), 400, "user parameter is required");
-        assertError(SseClient.open(server.clientUri(), "/events-stream"), 400, "user parameter is required");
+        assertError(SseClient.open(HS.server().clientUri(), "/events-stream"), 400, "user parameter is required");
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 51; i++) {
             many.append(i == 0 ? "" : "&").append("user=").append(Keypair.random().publicKey().z32());
@@ -215,7 +201,7 @@ final class EventStreamIT {
 
     @Test
     void pathValuesGetALeadingSlashAndEmptyOnesAreIgnored() {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u, "/pub/test.txt", "t");
         put(u, "/pub/other.txt", "o");
         assertThat(stream("user=" + u.z32() + "&path=pub/test.txt").all(WAIT)).extracting(SseClient.Message::path)
@@ -228,8 +214,8 @@ final class EventStreamIT {
 
     @Test
     void pathFiltersSelectDirectoriesOrExactFiles() {
-        Api.User u1 = api.signupGrant(Keypair.random(), "/:rw");
-        Api.User u2 = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u1 = HS.api().signupGrant(Keypair.random(), "/:rw");
+        Api.User u2 = HS.api().signupGrant(Keypair.random(), "/:rw");
         put(u1, "/pub/other.txt", "x");
         for (int i = 0; i < 5; i++) {
             put(u1, "/pub/files/doc_" + i + ".txt", "d" + i);
@@ -275,9 +261,9 @@ final class EventStreamIT {
 
     @Test
     void cursorsArePerUser() {
-        Api.User u1 = api.signupGrant(Keypair.random(), "/:rw");
-        Api.User u2 = api.signupGrant(Keypair.random(), "/:rw");
-        Api.User u3 = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u1 = HS.api().signupGrant(Keypair.random(), "/:rw");
+        Api.User u2 = HS.api().signupGrant(Keypair.random(), "/:rw");
+        Api.User u3 = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 0; i < 3; i++) {
             put(u1, "/pub/user1_" + i, "1");
         }
@@ -310,7 +296,7 @@ final class EventStreamIT {
 
     @Test
     void eventsWrittenWhileTheHistoryIsReplayedAreNeitherLostNorDuplicated() throws Exception {
-        Api.User u = api.signupGrant(Keypair.random(), "/:rw");
+        Api.User u = HS.api().signupGrant(Keypair.random(), "/:rw");
         for (int i = 0; i < 300; i++) {
             put(u, "/pub/h" + i, "h");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pubky.spi.ErrorCode;
 import org.pubky.spi.PubkyException;
+import org.pubky.spi.storage.PathOrder;
 
 /**
  * A canonical, decoded storage path: absolute, {@code /}-separated, with no empty, {@code .} or
@@ -205,7 +206,7 @@ public record StoragePath(String value) implements Comparable<StoragePath> {
 
     @Override
     public int compareTo(StoragePath other) {
-        return compareCodePoints(value, other.value);
+        return PathOrder.compare(value, other.value);
     }
 
     @Override
@@ -287,21 +288,6 @@ public record StoragePath(String value) implements Comparable<StoragePath> {
         if (backslash) {
             throw invalid("path must not contain a backslash");
         }
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static PubkyException invalid(String message) {

@@ -65,18 +65,7 @@ public final class HttpRelay {
     public void store(String id, RelayMessage message) {
         List<CompletableFuture<RelayMessage>> wake;
         synchronized (this) {
-            expire();
-            Channel channel = channels.remove(id);
-            if (channel == null) {
-                if (channels.size() >= maxEntries) {
-                    throw new PubkyException(ErrorCode.UNAVAILABLE, "Server at capacity");
-                }
-                channel = new Channel();
-            }
-            channel.message = message;
-            channel.acked = false;
-            channel.expiresAt = clock.instant().plus(inboxTtl);
-            channels.put(id, channel);
+            Channel channel = park(id, message, inboxTtl);
             wake = drain(channel.consumers);
         }
         wake.forEach(f -> f.complete(message));
@@ -155,18 +144,7 @@ public final class HttpRelay {
         List<CompletableFuture<Boolean>> acks = List.of();
         CompletableFuture<Boolean> taken;
         synchronized (this) {
-            expire();
-            Channel channel = channels.remove(id);
-            if (channel == null) {
-                if (channels.size() >= maxEntries) {
-                    throw new PubkyException(ErrorCode.UNAVAILABLE, "Server at capacity");
-                }
-                channel = new Channel();
-            }
-            channel.message = message;
-            channel.acked = false;
-            channel.expiresAt = clock.instant().plus(linkTtl);
-            channels.put(id, channel);
+            Channel channel = park(id, message, linkTtl);
             taken = register(channel.ackWaiters);
             wake = drain(channel.consumers);
             if (!wake.isEmpty()) {
@@ -213,6 +191,23 @@ public final class HttpRelay {
     public synchronized int size() {
         expire();
         return channels.size();
+    }
+
+    /** Puts a fresh, unacknowledged message on the channel (moved to the end of the expiry order). */
+    private Channel park(String id, RelayMessage message, Duration ttl) {
+        expire();
+        Channel channel = channels.remove(id);
+        if (channel == null) {
+            if (channels.size() >= maxEntries) {
+                throw new PubkyException(ErrorCode.UNAVAILABLE, "Server at capacity");
+            }
+            channel = new Channel();
+        }
+        channel.message = message;
+        channel.acked = false;
+        channel.expiresAt = clock.instant().plus(ttl);
+        channels.put(id, channel);
+        return channel;
     }
 
     private List<CompletableFuture<Boolean>> consume(Channel channel) {
