@@ -422,7 +422,7 @@ public final class MainlineNode implements AutoCloseable {
 
     /** A responder told us how it sees our address. */
     void addressVote(InetSocketAddress voter, InetSocketAddress seen) {
-        Optional<InetSocketAddress> winner = votes.vote(voter.getAddress(), seen);
+        Optional<InetSocketAddress> winner = votes.vote(voter, seen);
         if (winner.isPresent() && !winner.get().equals(externalAddress)) {
             externalAddressChanged(winner.get());
         }

@@ -2,7 +2,6 @@ package org.pubky.dht.mainline.routing;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,15 +10,15 @@ import java.util.Optional;
 
 /**
  * External-address voting (BEP 42 {@code ip} field): every responder tells us the address it saw
- * our query come from. One vote per voter IP (the latest counts), at most {@code maxVoters}
- * voters remembered (oldest forgotten first). The winner is the address with most votes, once it
+ * our query come from. One vote per voter (its socket address; the latest vote counts), at most
+ * {@code maxVoters} voters remembered (oldest forgotten first). The winner is the address with most votes, once it
  * has at least {@code quorum} of them and more than half of all votes.
  *
  * <p>Thread-safe.
  */
 public final class AddressVotes {
     private final int quorum;
-    private final LinkedHashMap<InetAddress, InetSocketAddress> votes;
+    private final LinkedHashMap<InetSocketAddress, InetSocketAddress> votes;
 
     public AddressVotes(int quorum, int maxVoters) {
         this.quorum = quorum;
@@ -27,14 +26,14 @@ public final class AddressVotes {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<InetAddress, InetSocketAddress> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, InetSocketAddress> eldest) {
                 return size() > maxVoters;
             }
         };
     }
 
     /** Records that {@code voter} saw us as {@code seen}; returns the winner after this vote. */
-    public synchronized Optional<InetSocketAddress> vote(InetAddress voter, InetSocketAddress seen) {
+    public synchronized Optional<InetSocketAddress> vote(InetSocketAddress voter, InetSocketAddress seen) {
         requireNonNull(voter, "voter is null");
         requireNonNull(seen, "seen is null");
         votes.remove(voter);

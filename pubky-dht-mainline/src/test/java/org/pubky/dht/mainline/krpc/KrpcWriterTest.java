@@ -48,7 +48,7 @@ final class KrpcWriterTest {
     void errorCarriesCodeAndMessage() throws Exception {
         InetSocketAddress requester = new InetSocketAddress(InetAddress.getByName("1.2.3.4"), 1);
         byte[] e = KrpcWriter.error(BencodeString.of("aa"), requester, KrpcError.SEQ_TOO_LOW);
-        assertThat(latin1(e)).startsWith("d1:eli302e35:sequence number less than current.e2:ip6:");
+        assertThat(latin1(e)).startsWith("d1:eli302e34:sequence number less than current.e2:ip6:");
         assertThat(Bencode.decodeDict(e, 0, e.length).getList("e").getLong(0)).isEqualTo(302);
     }
 
