@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.pubky.dht.mainline.MainlineDhtTransport;
 import org.pubky.dht.mainline.MainlineNode;
 import org.pubky.dht.mainline.Mode;
@@ -18,8 +17,8 @@ import org.pubky.dht.mainline.routing.NodeInfo;
  * a server on a free port with no rate limit and short timeouts, like the Rust {@code Testnet}.
  *
  * <p><em>Seeded</em>: every routing table is filled with all other nodes before the call returns.
- * <em>Unseeded</em>: node 0 is the bootstrap node of all others, which join through it (the call
- * returns once every node has finished its bootstrap lookup).
+ * <em>Unseeded</em>: node 0 is the bootstrap node of all others, which join through it one after
+ * the other (the call returns once every node has finished its bootstrap lookup).
  *
  * <p>It lives in {@code src/main} (not a test jar) so that other modules need only their normal
  * dependency on this module; it holds no state beyond the nodes it started and
@@ -68,11 +67,10 @@ public final class LoopbackTestnet implements AutoCloseable {
                     }
                 }
             } else {
-                List<CompletableFuture<?>> joins = new ArrayList<>();
+                // one after the other, as the Rust testnet does: each newcomer finds the earlier ones
                 for (MainlineNode n : nodes.subList(1, nodes.size())) {
-                    joins.add(n.bootstrap());
+                    n.bootstrap().join();
                 }
-                CompletableFuture.allOf(joins.toArray(new CompletableFuture<?>[0])).join();
             }
             return new LoopbackTestnet(nodes);
         } catch (RuntimeException e) {

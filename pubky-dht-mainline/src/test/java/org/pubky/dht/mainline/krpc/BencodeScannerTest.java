@@ -47,12 +47,12 @@ final class BencodeScannerTest {
         }
     }
 
-    /** The scanner and the core decoder agree on 200,000 mutated and random inputs. */
+    /** The scanner and the core decoder agree on 50,000 mutated and random inputs. */
     @Test
     void agreesWithTheDecoderOnMutatedAndRandomInput() {
         Random random = new Random(20260101);
         int accepted = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             byte[] b;
             if (i % 4 == 0) {
                 b = new byte[random.nextInt(64)];
@@ -73,7 +73,9 @@ final class BencodeScannerTest {
             int offset = b.length > 2 && random.nextBoolean() ? 1 : 0;
             int length = b.length - offset;
             boolean scanned = BencodeScanner.isCanonical(b, offset, length);
-            assertThat(scanned).as("input %s", new String(b, StandardCharsets.ISO_8859_1)).isEqualTo(decodes(b, offset, length));
+            if (scanned != decodes(b, offset, length)) {
+                assertThat(scanned).as("input %s", new String(b, StandardCharsets.ISO_8859_1)).isEqualTo(!scanned);
+            }
             if (scanned) {
                 accepted++;
             }
