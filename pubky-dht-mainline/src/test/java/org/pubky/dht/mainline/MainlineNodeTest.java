@@ -37,6 +37,11 @@ final class MainlineNodeTest {
         net.close();
     }
 
+    /** Temporary server nodes answer lookups while alive; forget them when they close so later tests see no timeouts. */
+    private static void forget(MainlineNode n) {
+        net.nodes().forEach(m -> m.routingTable().remove(n.id()));
+    }
+
     private static ErrorCode codeOf(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         assertThat(c).isInstanceOf(PubkyException.class);
@@ -174,6 +179,8 @@ final class MainlineNodeTest {
             assertThat(adaptive.externalAddress()).contains(adaptive.localAddress());
             assertThat(adaptive.isServing()).isTrue();
             assertThat(net.node(1).ping(adaptive.localAddress()).join()).isEqualTo(adaptive.id());
+            adaptive.close();
+            forget(adaptive);
         }
     }
 
@@ -197,6 +204,8 @@ final class MainlineNodeTest {
             assertThat(watcher.routingTable().contains(doomed.id())).isFalse();
             assertThat(watcher.routingTable().contains(net.node(0).id())).isTrue();
             assertThat(net.node(0).metrics().queriesReceived()).isGreaterThan(pingsBefore); // refresh pings
+            watcher.close();
+            forget(watcher);
         }
     }
 
@@ -235,6 +244,8 @@ final class MainlineNodeTest {
             MutableItem item = TestItems.signed(kp, 1, "two-byte tids");
             assertThat(old.putMutable(item, OptionalLong.empty()).join().storedAt()).isEqualTo(8);
             assertThat(old.getMutable(kp.publicKey().bytes(), null, OptionalLong.empty()).join()).contains(item);
+            old.close();
+            forget(old);
         }
     }
 }
