@@ -70,13 +70,18 @@ final class CrashRounds {
         long swept = 0;
         for (int round = 0; round < rounds; round++) {
             boolean early = round % 5 == 4;
+            long roundStart = System.nanoTime();
             UnitJournal journal = killOne(round, setupFile, random.nextLong(), early, random);
+            long killed = System.nanoTime();
             try (Stores stores = setup.open()) {
                 Findings findings = StoreAudit.check(stores, snapshot, journal);
                 LOG.info("round {}: {} units acknowledged, {} in flight ({} committed), {} orphans swept, {} events, "
-                        + "{} files", round, journal.acknowledged(), journal.inFlight(), findings.inFlightCommitted(),
+                        + "{} files; child ready after {} ms, killed after {} ms, checked in {} ms", round,
+                        journal.acknowledged(), journal.inFlight(), findings.inFlightCommitted(),
                         findings.orphansSwept(), findings.snapshot().events().size(),
-                        findings.snapshot().files().size());
+                        findings.snapshot().files().size(), early ? "-" : readyMillis,
+                        TimeUnit.NANOSECONDS.toMillis(killed - roundStart),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
                 snapshot = findings.snapshot();
                 committed += findings.inFlightCommitted();
                 swept += findings.orphansSwept();
